@@ -1,0 +1,53 @@
+import { defineConfig } from 'eslint/config';
+import baseConfig from './.config/eslint.config.mjs';
+
+export default defineConfig([
+  {
+    ignores: [
+      '**/logs',
+      '**/*.log',
+      '**/node_modules/',
+      '**/coverage',
+      '**/dist/',
+      '**/artifacts/',
+      'test-results/',
+      'playwright-report/',
+      'blob-report/',
+      'playwright/.cache/',
+      'playwright/.auth/',
+      '**/.eslintcache',
+      '.config/',
+    ],
+  },
+  ...baseConfig,
+  {
+    // The numerical core is shared by the browser worker, the Node service and the CLI (issue #2, item 7).
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@grafana/*'], message: 'src/model must not depend on Grafana packages.' },
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/model must not depend on React.' },
+            { group: ['node:*'], message: 'src/model must not use Node built-ins.' },
+            {
+              group: ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'url'],
+              message: 'src/model must not use Node built-ins.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'src/model must not use DOM globals.' },
+        { name: 'document', message: 'src/model must not use DOM globals.' },
+        { name: 'navigator', message: 'src/model must not use DOM globals.' },
+        { name: 'localStorage', message: 'src/model must not use DOM globals.' },
+        { name: 'process', message: 'src/model must not use Node globals.' },
+        { name: 'Buffer', message: 'src/model must not use Node globals.' },
+        { name: 'require', message: 'src/model must not use Node globals.' },
+      ],
+    },
+  },
+]);

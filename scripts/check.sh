@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every check, in the order CI runs them: typecheck → lint → unit tests → build → built-output tests.
+# This is the project's one test command (`npm run check`); .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step typecheck
+npm run --silent typecheck
+step lint
+npm run --silent lint
+step 'unit tests'
+npm run --silent test
+step build
+npm run --silent build
+step 'built-output tests'
+npm run --silent test:dist

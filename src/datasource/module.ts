@@ -1,0 +1,9 @@
+import { DataSourcePlugin } from '@grafana/data';
+import { SarimaDataSource } from './datasource';
+import { ConfigEditor } from './components/ConfigEditor';
+import { QueryEditor } from './components/QueryEditor';
+import { SarimaDataSourceOptions, SarimaQuery } from './types';
+
+export const plugin = new DataSourcePlugin<SarimaDataSource, SarimaQuery, SarimaDataSourceOptions>(SarimaDataSource)
+  .setConfigEditor(ConfigEditor)
+  .setQueryEditor(QueryEditor);

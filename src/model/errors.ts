@@ -1,0 +1,27 @@
+/**
+ * Named errors of the numerical core. Every message names the problem and the numbers involved, so a
+ * caller can show it as is (STYLE.md §6).
+ */
+
+/** Base class of every error thrown by `src/model/`. */
+export class ModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An order or option is out of range, e.g. a negative p or a seasonal period of 1 with P > 0. */
+export class InvalidOrderError extends ModelError {}
+
+/** The series is too short for the requested model; the message names the minimum length. */
+export class InsufficientDataError extends ModelError {}
+
+/** The input series is malformed: non-finite values, unsorted or duplicate timestamps, and the like. */
+export class InvalidSeriesError extends ModelError {}
+
+/** The series (after differencing) has no variance, so no likelihood can be formed. */
+export class ConstantSeriesError extends ModelError {}
+
+/** The optimizer did not converge from any start; the message names the starts and the best objective. */
+export class ConvergenceError extends ModelError {}

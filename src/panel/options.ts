@@ -1,0 +1,2 @@
+/** Options of the bands panel. */
+export interface BandsPanelOptions {}
