@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+
+import { runCli } from './run';
+import { captureIo } from './testIo';
+
+const fixture = (name: string) => join(__dirname, '../../tests/fixtures/detect', name);
+
+async function backtest(...args: string[]) {
+  const io = captureIo();
+  const code = await runCli(['backtest', ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+describe('backtest command', () => {
+  it('should write the documented CSV with empty fields during warm-up and one flag at the spike', async () => {
+    const { code, out, err } = await backtest('--input', fixture('daily_spike.csv'));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('timestamp,value,forecast,lower,upper,anomaly,score');
+    // 14 days hourly = 336 rows; the first 72 (3-day warm-up) have no prediction.
+    expect(lines).toHaveLength(337);
+    expect(lines[1]).toBe('2024-01-01 00:00:00,9.956773,,,,0,');
+    const flagged = lines.slice(1).filter((line) => line.split(',')[5] !== '0');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatch(/^2024-01-10 12:00:00,16\.\d+,/);
+    const [, value, forecast, lower, upper, anomaly] = flagged[0].split(',').map(Number);
+    expect(anomaly).toBe(2);
+    expect(value).toBeGreaterThan(upper);
+    expect(lower).toBeLessThan(forecast);
+  });
+
+  it('should accept detector options', async () => {
+    // Without onset-only, refits every 12 points and a 5-day warm-up: still the one spike, fewer rows predicted.
+    const { code, out } = await backtest(
+      '--input',
+      fixture('daily_spike.csv'),
+      '--all-points',
+      '--refit-every',
+      '12',
+      '--min-train=5d'
+    );
+    expect(code).toBe(0);
+    const rows = out.trim().split('\n').slice(1);
+    expect(rows.filter((line) => line.split(',')[2] !== '')).toHaveLength(336 - 120);
+  });
+
+  it('should reject a missing --input and unknown options as usage errors (exit 2)', async () => {
+    expect((await backtest()).code).toBe(2);
+    const { code, err } = await backtest('--input', fixture('daily_spike.csv'), '--colour', 'red');
+    expect(code).toBe(2);
+    expect(err).toContain('unknown option --colour');
+  });
+
+  it('should exit 1 naming the path when the input cannot be read', async () => {
+    const { code, err } = await backtest('--input', fixture('missing.csv'));
+    expect(code).toBe(1);
+    expect(err).toContain('missing.csv');
+  });
+});

@@ -1,0 +1,44 @@
+import { DEFAULT_DETECTOR_CONFIG } from '../model/detect/config';
+import { parseDetectorArgs } from './detectorArgs';
+
+describe('parseDetectorArgs', () => {
+  it('should return the default configuration without options', () => {
+    expect(parseDetectorArgs([], []).config).toEqual(DEFAULT_DETECTOR_CONFIG);
+  });
+
+  it('should read detector options in both --name value and --name=value forms', () => {
+    const { config, options, flags } = parseDetectorArgs(
+      [
+        '--input',
+        'f.csv',
+        '--order=2,1,0',
+        '--seasonal',
+        '1,1,1',
+        '--train-window',
+        '500',
+        '--refit-every=12h',
+        '--json',
+      ],
+      ['input']
+    );
+    expect(config.order).toEqual({ p: 2, d: 1, q: 0 });
+    expect(config.seasonalOrder).toEqual({ P: 1, D: 1, Q: 1 });
+    expect(config.trainWindow).toEqual({ points: 500 });
+    expect(config.refitEvery).toEqual({ ms: 12 * 3_600_000 });
+    expect(options.get('input')).toBe('f.csv');
+    expect(flags.has('json')).toBe(true);
+  });
+
+  it('should not mutate the default when changing alert rules', () => {
+    const { config } = parseDetectorArgs(['--all-points', '--hold-off', '2h'], []);
+    expect(config.rules).toEqual({ minConsecutive: 1, onsetOnly: false, holdOffMs: 7_200_000 });
+    expect(DEFAULT_DETECTOR_CONFIG.rules.onsetOnly).toBe(true);
+  });
+
+  it('should reject unknown options and malformed values with a usage error', () => {
+    expect(() => parseDetectorArgs(['--colour', 'red'], [])).toThrow('unknown option --colour');
+    expect(() => parseDetectorArgs(['--order', '1,1'], [])).toThrow('--order expects three non-negative integers');
+    expect(() => parseDetectorArgs(['--levels', '99,95'], [])).toThrow('WEAK < STRONG < 100');
+    expect(() => parseDetectorArgs(['--input'], ['input'])).toThrow('--input needs a value');
+  });
+});

@@ -1,0 +1,45 @@
+import { applyAlertRules } from './hygiene';
+
+const HOUR_MS = 3_600_000;
+const hours = (n: number) => Array.from({ length: n }, (_, i) => i * HOUR_MS);
+
+describe('applyAlertRules', () => {
+  const levels = [0, 1, 2, 2, 0, 1, 0, 0, 2, 1];
+
+  it('should flag every out-of-band point when not onset-only and the minimum run is 1', () => {
+    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: false, holdOffMs: 0 });
+    expect(Array.from(out)).toEqual(levels);
+  });
+
+  it('should wait for the minimum run before flagging, causally', () => {
+    // Runs: [1..3] (length 3) and [8..9] (length 2); the single point at 5 never qualifies.
+    const out = applyAlertRules(levels, hours(10), { minConsecutive: 2, onsetOnly: false, holdOffMs: 0 });
+    expect(Array.from(out)).toEqual([0, 0, 2, 2, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('should flag only the onset of each run in onset-only mode without hold-off', () => {
+    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: true, holdOffMs: 0 });
+    expect(Array.from(out)).toEqual([0, 1, 0, 0, 0, 1, 0, 0, 2, 0]);
+  });
+
+  it('should silence runs that become eligible within the hold-off', () => {
+    // Onset at 1 h; hold-off 5 h silences the run at 5 h (4 h later) but not the run at 8 h (7 h later).
+    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: true, holdOffMs: 5 * HOUR_MS });
+    expect(Array.from(out)).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 2, 0]);
+  });
+
+  it('should not re-alert a run that outlasts its hold-off', () => {
+    // One run of 6 points, hold-off 2 h: a single alert at the onset.
+    const out = applyAlertRules([1, 1, 1, 1, 1, 1], hours(6), {
+      minConsecutive: 1,
+      onsetOnly: true,
+      holdOffMs: 2 * HOUR_MS,
+    });
+    expect(Array.from(out)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it('should place the onset at the point completing the minimum run', () => {
+    const out = applyAlertRules([0, 1, 1, 2, 2], hours(5), { minConsecutive: 3, onsetOnly: true, holdOffMs: 0 });
+    expect(Array.from(out)).toEqual([0, 0, 0, 2, 0]);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Alert hygiene: turns per-point out-of-band levels into alerts an operator (or NAB) can live with.
+ *
+ * Three rules, applied causally (the decision at point i uses points 0..i only):
+ * - a run must last `minConsecutive` points before an alert is raised (debounce, like Prometheus `for:`);
+ * - in onset-only mode a run raises one alert, at the point where it becomes eligible;
+ * - after an onset, runs that become eligible within `holdOffMs` raise nothing.
+ * NAB charges every flagged point outside a labelled window (Lavin & Ahmad, "Evaluating real-time anomaly
+ * detection algorithms — the Numenta Anomaly Benchmark", IEEE ICMLA 2015), hence onset-only plus hold-off.
+ */
+
+/** Alert rules; see the module comment. */
+export interface AlertRules {
+  /** Consecutive out-of-band points needed before an alert; ≥ 1. */
+  minConsecutive: number;
+  /** Raise one alert per run (at its onset) instead of one per eligible point. */
+  onsetOnly: boolean;
+  /** Onset-only mode: after an alert, ignore runs that become eligible within this many milliseconds. */
+  holdOffMs: number;
+}
+
+/**
+ * Defaults: a single out-of-band point suffices, onset-only with a two-day hold-off (which also guards the
+ * flag rate of spiky series: at most one alert every two days).
+ */
+export const DEFAULT_ALERT_RULES: AlertRules = { minConsecutive: 1, onsetOnly: true, holdOffMs: 2 * 86_400_000 };
+
+/**
+ * Apply `rules` to raw per-point levels (0/1/2; a missing or suppressed point should be 0 and breaks a run).
+ * Returns the alert level per point: the raw level at the points where an alert is raised, 0 elsewhere.
+ * `timesMs` must be increasing.
+ */
+export function applyAlertRules(levels: ArrayLike<number>, timesMs: ArrayLike<number>, rules: AlertRules): Uint8Array {
+  const minRun = Math.max(1, Math.floor(rules.minConsecutive));
+  const out = new Uint8Array(levels.length);
+  let run = 0;
+  let lastAlertMs = -Infinity;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i] >= 2 ? 2 : levels[i] >= 1 ? 1 : 0;
+    if (level === 0) {
+      run = 0;
+      continue;
+    }
+    run++;
+    if (run < minRun) {
+      continue;
+    }
+    if (!rules.onsetOnly) {
+      out[i] = level;
+      continue;
+    }
+    // Only the point where the run becomes eligible can alert; a run eligible inside a hold-off stays silent.
+    if (run === minRun && timesMs[i] - lastAlertMs >= rules.holdOffMs) {
+      out[i] = level;
+      lastAlertMs = timesMs[i];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/**
+ * Result shapes of the detector: columnar arrays on the model grid (plain data, JSON-serialisable).
+ */
+import type { PredictionInterval } from '../types';
+
+/**
+ * Per-point detection output of {@link runBacktest} (see `backtest.ts`). Index i is the model-grid slot at
+ * `timesMs[i]`; prediction fields are NaN during warm-up and where no model was available.
+ */
+export interface Detection {
+  timesMs: number[];
+  /** Observed value on the model grid (bucket mean when aggregated); NaN = missing. */
+  values: number[];
+  /** Prediction of values[i] from data up to slot i − horizonSteps. */
+  forecast: number[];
+  /** Prediction bands, one per configured level, weakest first; R `predict()` style mean ± z·se. */
+  bands: PredictionInterval[];
+  /**
+   * Anomaly score: (value − forecast) / robust scale, where the robust scale is 1.4826·MAD of the prediction
+   * errors of the last `scaleWindow` at this hour of the day and its neighbours, never below the MAD of all
+   * hours (`errorScale.ts`; the first model's in-sample errors seed it). Sign = direction (> 0 above the
+   * forecast). |score| reads as "typical errors of this hour"; NaN when no prediction.
+   */
+  score: number[];
+  /** Out-of-band level before hygiene: 0 inside, 1 outside the weak band, 2 outside the strong band. */
+  level: number[];
+  /** Alert level after hygiene (minimum run, onset-only, hold-off): 0, 1 (weak) or 2 (strong). */
+  anomaly: number[];
+  /** Slot index in the input grid at which slot i became complete (identity without aggregation). */
+  inputIndex: number[];
+  /** Number of model fits performed. */
+  refits: number;
+}

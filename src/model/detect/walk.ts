@@ -1,0 +1,109 @@
+/**
+ * State of the causal walk of `backtest.ts`: the configuration resolved to model-grid points and everything
+ * the detector carries from one point to the next. Internal to `detect/`.
+ */
+import type { FilterState, SarimaModel } from '../sarima';
+import { normalQuantile } from '../sarima/normal';
+import type { RegularSeries } from '../series';
+import { spanPoints, type DetectorConfig } from './config';
+import type { ErrorLog, ErrorScales } from './errorScale';
+import { createMosum, type Mosum } from './mosum';
+import type { Detection } from './types';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/** Largest contribution of one score to the moving sum, so that one spike cannot make a sustained deviation. */
+const SUSTAIN_CLIP = 3;
+
+/** Spans of the configuration resolved to model-grid points. */
+export interface Resolved {
+  season: number;
+  train: number;
+  minTrain: number;
+  refit: number;
+  scaleWindow: number;
+  sustain: number;
+  maxReplace: number;
+  gapSuppress: number;
+  /** Points per week when a week is a whole number of steps longer than the season, else 0. */
+  weekly: number;
+  multipliers: [number, number];
+}
+
+/** Mutable state of the walk. */
+export interface Walk {
+  cfg: DetectorConfig;
+  r: Resolved;
+  stepMs: number;
+  y: number[];
+  clean: number[];
+  model?: SarimaModel;
+  state?: FilterState;
+  /** States before the points since the last refit, for predictions more than one step ahead. */
+  history: Array<{ index: number; state: FilterState }>;
+  lastFit: number;
+  /** Recent standardized errors e/r. */
+  errors: ErrorLog;
+  scales: ErrorScales;
+  /** Anomalous points absorbed as observed (not replaced): the model's seasonal lag holds them. */
+  tainted: Uint8Array;
+  replaced: number;
+  /** Moving sum of the scores of the last `r.sustain` observed points. */
+  sustained: Mosum;
+  lastMissing: number;
+  out: Detection;
+}
+
+/** Resolve the spans of `cfg` at the model step; 'auto' season = one day when a whole number ≥ 2 of steps. */
+function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
+  const daily = DAY_MS / stepMs;
+  const season = cfg.season === 'auto' ? (Number.isInteger(daily) && daily >= 2 ? daily : 1) : cfg.season;
+  const weekly = WEEK_MS / stepMs;
+  return {
+    season,
+    train: spanPoints(cfg.trainWindow, stepMs),
+    minTrain: spanPoints(cfg.minTrain, stepMs),
+    refit: spanPoints(cfg.refitEvery, stepMs),
+    scaleWindow: spanPoints(cfg.scaleWindow, stepMs),
+    sustain: spanPoints(cfg.sustainWindow, stepMs, 0),
+    maxReplace: spanPoints(cfg.maxReplace, stepMs, 0),
+    gapSuppress: spanPoints(cfg.gapSuppress, stepMs, 0),
+    weekly: Number.isInteger(weekly) && weekly > season ? weekly : 0,
+    multipliers: [normalQuantile(0.5 + cfg.levelsPct[0] / 200), normalQuantile(0.5 + cfg.levelsPct[1] / 200)],
+  };
+}
+
+/** A fresh walk over `series` (the model grid); `endIndex` maps its slots to the input grid. */
+export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex: number[]): Walk {
+  const n = series.values.length;
+  const nan = () => new Array<number>(n).fill(NaN);
+  const r = resolveConfig(config, series.stepMs);
+  const w: Walk = {
+    cfg: config,
+    r,
+    stepMs: series.stepMs,
+    y: series.values,
+    clean: series.values.slice(),
+    history: [],
+    lastFit: -Infinity,
+    errors: { index: [], value: [] },
+    scales: { overall: NaN, byPhase: [NaN] },
+    tainted: new Uint8Array(n),
+    replaced: 0,
+    sustained: createMosum(r.sustain, SUSTAIN_CLIP),
+    lastMissing: -Infinity,
+    out: {
+      timesMs: series.values.map((_, i) => series.startMs + i * series.stepMs),
+      values: series.values.slice(),
+      forecast: nan(),
+      bands: config.levelsPct.map((levelPct) => ({ levelPct, lower: nan(), upper: nan() })),
+      score: nan(),
+      level: new Array<number>(n).fill(0),
+      anomaly: [],
+      inputIndex: endIndex,
+      refits: 0,
+    },
+  };
+  return w;
+}

@@ -1,0 +1,85 @@
+/**
+ * Anomaly windows for annotations and alert text: one window per alerted run of out-of-band points.
+ */
+import type { Detection } from './types';
+
+/** One anomaly episode, in the units of the series. */
+export interface AnomalyWindow {
+  /** First out-of-band slot of the run (epoch ms). */
+  startMs: number;
+  /** Last out-of-band slot of the run (epoch ms). */
+  endMs: number;
+  /** Time of the alert that opened the window (onset, after the minimum run). */
+  alertMs: number;
+  /** Slot with the largest |score|. */
+  peakMs: number;
+  /** Signed score at the peak; > 0 means above the expected range. */
+  peakScore: number;
+  direction: 'above' | 'below';
+  /** Highest alert level raised in the run (1 weak, 2 strong). */
+  level: number;
+  /** Weak band at the peak: the range the model expected. */
+  expectedLower: number;
+  expectedUpper: number;
+  /** Forecast and observed value at the peak. */
+  forecast: number;
+  observed: number;
+}
+
+/**
+ * Windows of `detection`: maximal runs of consecutive slots with level ≥ 1 that contain at least one alert.
+ * A run that only occurred inside a hold-off produces no window (no alert was raised for it).
+ */
+export function anomalyWindows(detection: Detection): AnomalyWindow[] {
+  const out: AnomalyWindow[] = [];
+  const n = detection.level.length;
+  let i = 0;
+  while (i < n) {
+    if (!(detection.level[i] >= 1)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < n && detection.level[end + 1] >= 1) {
+      end++;
+    }
+    const window = windowOfRun(detection, i, end);
+    if (window) {
+      out.push(window);
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+function windowOfRun(d: Detection, start: number, end: number): AnomalyWindow | undefined {
+  let alert = -1;
+  let level = 0;
+  let peak = start;
+  for (let i = start; i <= end; i++) {
+    if (d.anomaly[i] > 0) {
+      alert = alert < 0 ? i : alert;
+      level = Math.max(level, d.anomaly[i]);
+    }
+    if (Math.abs(d.score[i]) > Math.abs(d.score[peak])) {
+      peak = i;
+    }
+  }
+  if (alert < 0) {
+    return undefined;
+  }
+  const weak = d.bands[0];
+  return {
+    startMs: d.timesMs[start],
+    endMs: d.timesMs[end],
+    alertMs: d.timesMs[alert],
+    peakMs: d.timesMs[peak],
+    peakScore: d.score[peak],
+    direction: d.score[peak] >= 0 ? 'above' : 'below',
+    level,
+    expectedLower: weak ? weak.lower[peak] : NaN,
+    expectedUpper: weak ? weak.upper[peak] : NaN,
+    forecast: d.forecast[peak],
+    observed: d.values[peak],
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Exact Gaussian likelihood pieces of an ARMA model, in R `ARIMA_Like`'s terms: the sum of squared
+ * standardized innovations `ssq`, the sum of log prediction variances `sumlog` and the count `nu`, with
+ * σ² = 1 in the filter so that σ² can be concentrated out (σ̂² = ssq/nu).
+ */
+
+import { FilterSystem, initialLiveState, stepLive } from './kalman';
+import { ArmaSystem, stationaryFirstRow } from './stateSpace';
+
+/** Sufficient statistics of the concentrated likelihood. */
+export interface LikelihoodParts {
+  ssq: number;
+  sumlog: number;
+  nu: number;
+}
+
+/** Relative size of the covariance increment under which the Chandrasekhar recursion is frozen. */
+const STEADY_TOLERANCE = 1e-13;
+
+/**
+ * Exact likelihood of a complete (no missing values) stationary ARMA series `w` with the stationary
+ * initial state, by the Chandrasekhar recursions (Morf, Sidhu & Kailath 1974; Herbst 2015): with the
+ * stationary start, P₂ − P₁ has rank one, so the covariance increments stay rank one and each step
+ * costs O(r) instead of the O(r²) of the Riccati update. Once the increment vanishes the gain is frozen
+ * (steady-state filter). Gives the same numbers as the ARMA Kalman filter of R `ARIMA_Like` (d = 0).
+ */
+export function armaLikelihood(sys: ArmaSystem, w: ArrayLike<number>): LikelihoodParts {
+  const { r, phi } = sys;
+  const n = w.length;
+  const a = new Float64Array(r + 1);
+  const kbar = new Float64Array(r);
+  const wv = new Float64Array(r + 1);
+  const s = stationaryFirstRow(sys);
+  // P₁ = Σ: F₁ = Σ₀₀, K̄₁ = TΣZᵀ (K̄ is the unnormalised gain T P Zᵀ).
+  let F = s[0];
+  for (let i = 0; i < r; i++) {
+    kbar[i] = phi[i] * s[0] + (i + 1 < r ? s[i + 1] : 0);
+  }
+  // P₂ − P₁ = −K̄₁K̄₁ᵀ/F₁ = W M Wᵀ. a and wv carry a trailing 0 so that index i + 1 needs no branch.
+  wv.set(kbar);
+  let M = -1 / F;
+  let steady = false;
+  let ssq = 0;
+  let sumlog = 0;
+  let logF = Math.log(F);
+  for (let t = 0; t < n; t++) {
+    const v = w[t] - a[0];
+    ssq += (v * v) / F;
+    sumlog += logF;
+    const a0 = a[0];
+    const c = v / F;
+    if (steady) {
+      // a ← T a + K̄ v / F
+      for (let i = 0; i < r; i++) {
+        a[i] = phi[i] * a0 + a[i + 1] + kbar[i] * c;
+      }
+      continue;
+    }
+    const b = wv[0];
+    const mb = M * b;
+    const fNew = F + mb * b;
+    const cb = b / fNew;
+    let norm = 0;
+    // One fused pass: state update with the old K̄, then TW, K̄ ← K̄ + TW·M·b, W ← TW − K̄·b/F_new.
+    for (let i = 0; i < r; i++) {
+      const phiI = phi[i];
+      const k = kbar[i];
+      a[i] = phiI * a0 + a[i + 1] + k * c;
+      const tw = phiI * b + wv[i + 1];
+      const kNew = k + tw * mb;
+      kbar[i] = kNew;
+      const wNew = tw - kNew * cb;
+      wv[i] = wNew;
+      norm += wNew * wNew;
+    }
+    if (!(fNew >= 1 - 1e-8)) {
+      // F ≥ 1 holds exactly (P ≥ RRᵀ); a drop below means the recursion lost accuracy: use the Riccati filter.
+      return generalLikelihood({ arma: sys, delta: [] }, w);
+    }
+    M += (mb * mb) / F;
+    F = fNew;
+    logF = Math.log(F);
+    steady = Math.abs(M) * norm <= STEADY_TOLERANCE * F;
+  }
+  return { ssq, sumlog, nu: n };
+}
+
+/**
+ * Likelihood parts of the adjusted series `u` (regression removed, not differenced; NaN = missing) by
+ * the general filter with the diffuse prior on the differencing lags, as R `ARIMA_Like`: observations
+ * whose prediction variance is ≥ 1e4 (the diffuse ones) are left out of ssq, sumlog and nu.
+ */
+export function generalLikelihood(sys: FilterSystem, u: ArrayLike<number>): LikelihoodParts {
+  const live = initialLiveState(sys);
+  let ssq = 0;
+  let sumlog = 0;
+  let nu = 0;
+  for (let t = 0; t < u.length; t++) {
+    const ut = u[t];
+    const pred = stepLive(sys, live, ut);
+    if (!Number.isNaN(ut) && pred.F < 1e4) {
+      const v = ut - pred.mean;
+      ssq += (v * v) / pred.F;
+      sumlog += Math.log(pred.F);
+      nu++;
+    }
+  }
+  return { ssq, sumlog, nu };
+}
+
+/** R's concentrated objective 0.5·(log(ssq/nu) + sumlog/nu) (`armafn` in `stats::arima`). */
+export function concentratedObjective(parts: LikelihoodParts): number {
+  if (parts.nu <= 0 || !(parts.ssq > 0)) {
+    return Number.POSITIVE_INFINITY;
+  }
+  return 0.5 * (Math.log(parts.ssq / parts.nu) + parts.sumlog / parts.nu);
+}
