@@ -38,7 +38,7 @@ import { applyAlertRules } from './hygiene';
 import { pushMosum } from './mosum';
 import { refit } from './refit';
 import type { Detection } from './types';
-import { newWalk, type Walk } from './walk';
+import { newWalk, type FitHook, type Walk } from './walk';
 
 /**
  * Run the causal detector over a regular series (see the module comment for the method). Returns the
@@ -47,9 +47,24 @@ import { newWalk, type Walk } from './walk';
  * successful fit every prediction field is NaN.
  */
 export function runBacktest(input: RegularSeries, config: DetectorConfig = DEFAULT_DETECTOR_CONFIG): Detection {
+  return runDetector(input, config).detection;
+}
+
+/** A detection run with the model it ended with, for forecasting past the data and for diagnostics. */
+export interface DetectorRun {
+  detection: Detection;
+  /** The last fitted model and its filter state after the last point; undefined when no fit succeeded. */
+  final?: { model: SarimaModel; state: FilterState; trainEndMs: number };
+}
+
+/**
+ * {@link runBacktest} that also returns the final model and filter state, with an optional hook that
+ * performs (or recalls) the scheduled fits.
+ */
+export function runDetector(input: RegularSeries, config: DetectorConfig, fitHook?: FitHook): DetectorRun {
   const agg = aggregateSeries(input, config.bucketMs);
   const series = agg.series;
-  const w = newWalk(series, config, agg.endIndex);
+  const w = newWalk(series, config, agg.endIndex, fitHook);
   let finite = 0;
   for (let i = 0; i < series.values.length; i++) {
     if (finite >= w.r.minTrain && i - w.lastFit >= w.r.refit) {
@@ -59,7 +74,8 @@ export function runBacktest(input: RegularSeries, config: DetectorConfig = DEFAU
     finite += Number.isFinite(w.y[i]) ? 1 : 0;
   }
   w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules));
-  return w.out;
+  const final = w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs } : undefined;
+  return { detection: w.out, final };
 }
 
 /** Prediction of point i (horizon per config, shorter right after a refit) as mean and variance. */

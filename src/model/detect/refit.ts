@@ -39,7 +39,11 @@ export function refit(w: Walk, i: number): void {
   const train = w.clean.slice(start, i);
   let model: SarimaModel;
   try {
-    model = fitSarima(train, specAt(w, train), { method: w.cfg.method });
+    const spec = specAt(w, train);
+    const startMs = w.out.timesMs[0] + start * w.stepMs;
+    const endMs = w.out.timesMs[0] + i * w.stepMs;
+    model = w.fitHook ? w.fitHook(train, spec, startMs, endMs) : fitSarima(train, spec, { method: w.cfg.method });
+    w.lastFitEndMs = endMs;
   } catch (e) {
     if (e instanceof ModelError) {
       return;

@@ -3,6 +3,7 @@
  * the detector carries from one point to the next. Internal to `detect/`.
  */
 import type { FilterState, SarimaModel } from '../sarima';
+import type { SarimaSpec } from '../types';
 import { normalQuantile } from '../sarima/normal';
 import type { RegularSeries } from '../series';
 import { spanPoints, type DetectorConfig } from './config';
@@ -32,8 +33,18 @@ export interface Resolved {
 }
 
 /** Mutable state of the walk. */
+/**
+ * Fits the model of one scheduled refit. `trainStartMs`/`trainEndMs` bound the training window (end exclusive),
+ * so a caller can memoise fits by window (the data source's model cache does). Default: `fitSarima`.
+ */
+export type FitHook = (train: number[], spec: SarimaSpec, trainStartMs: number, trainEndMs: number) => SarimaModel;
+
 export interface Walk {
   cfg: DetectorConfig;
+  /** Replaces `fitSarima` at refits when set. */
+  fitHook?: FitHook;
+  /** Grid time of the last successful fit's end (exclusive), NaN before the first. */
+  lastFitEndMs: number;
   r: Resolved;
   stepMs: number;
   y: number[];
@@ -75,12 +86,14 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
 }
 
 /** A fresh walk over `series` (the model grid); `endIndex` maps its slots to the input grid. */
-export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex: number[]): Walk {
+export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex: number[], fitHook?: FitHook): Walk {
   const n = series.values.length;
   const nan = () => new Array<number>(n).fill(NaN);
   const r = resolveConfig(config, series.stepMs);
   const w: Walk = {
     cfg: config,
+    fitHook,
+    lastFitEndMs: NaN,
     r,
     stepMs: series.stepMs,
     y: series.values,

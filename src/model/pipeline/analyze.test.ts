@@ -1,0 +1,158 @@
+import { InsufficientDataError, InvalidOrderError } from '../errors';
+import { simulateSeasonal } from '../testing/random';
+import { analyzeSeries } from './analyze';
+import { bucketFor, DEFAULT_MODEL_SETTINGS } from './settings';
+import type { ModelSettings, SeriesInput } from './types';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const START_MS = Date.UTC(2026, 0, 1);
+const DAYS = 35;
+const SPIKE_INDEX = 32 * 24 + 13;
+
+/** Hourly series with a daily season, noise sd 1, amplitude 10, and one +25 spike on day 32. */
+function hourlyInput(hours = DAYS * 24, key = 'a'): SeriesInput {
+  const values = simulateSeasonal(hours, { seed: 7, period: 24, amplitude: 10, phi: 0.3, level: 50 });
+  if (hours > SPIKE_INDEX) {
+    values[SPIKE_INDEX] += 25;
+  }
+  return {
+    key,
+    labels: { instance: key },
+    timesMs: values.map((_, i) => START_MS + i * HOUR_MS),
+    values,
+    stepMs: HOUR_MS,
+  };
+}
+
+const settings: ModelSettings = { ...DEFAULT_MODEL_SETTINGS, trainingWindowMs: 21 * DAY_MS };
+const outputFromMs = START_MS + 28 * DAY_MS;
+
+describe('analyzeSeries', () => {
+  const { analysis, cache } = analyzeSeries(hourlyInput(), settings, { outputFromMs });
+  const { points } = analysis;
+
+  it('should return history from outputFromMs on, then the forecast horizon', () => {
+    expect(points.timesMs[0]).toBe(outputFromMs);
+    expect(points.horizonStart).toBe((DAYS - 28) * 24);
+    expect(points.timesMs).toHaveLength(points.horizonStart + settings.horizonSteps);
+    expect(points.actual.slice(points.horizonStart).every((v) => v === null)).toBe(true);
+    expect(points.forecast.slice(points.horizonStart).every((v) => Number.isFinite(v))).toBe(true);
+    const lastHistoryMs = points.timesMs[points.horizonStart - 1];
+    expect(points.timesMs[points.horizonStart]).toBe(lastHistoryMs + HOUR_MS);
+  });
+
+  it('should draw the strong band outside the weak one, everywhere both exist', () => {
+    const [weak, strong] = points.bands;
+    expect([weak.levelPct, strong.levelPct]).toEqual(settings.levelsPct);
+    for (let i = 0; i < points.timesMs.length; i++) {
+      expect(weak.lower[i]).not.toBeNull();
+      expect(strong.lower[i]!).toBeLessThan(weak.lower[i]!);
+      expect(strong.upper[i]!).toBeGreaterThan(weak.upper[i]!);
+    }
+  });
+
+  it('should flag the spike as strong, and nothing else', () => {
+    const spikeAt = points.timesMs.indexOf(START_MS + SPIKE_INDEX * HOUR_MS);
+    expect(points.anomaly[spikeAt]).toBe(2);
+    expect(points.score[spikeAt]!).toBeGreaterThan(6);
+    expect(points.anomaly.filter((a) => a > 0)).toHaveLength(1);
+    expect(analysis.windows).toHaveLength(1);
+    const window = analysis.windows[0];
+    expect(window.peakMs).toBe(START_MS + SPIKE_INDEX * HOUR_MS);
+    expect(window.observed).toBeGreaterThan(window.expectedUpper);
+    expect(window.severity).toBe(2);
+  });
+
+  it('should summarise the final model with R coefficient names and diagnostics', () => {
+    const { model } = analysis;
+    expect(model.order).toEqual({ p: 1, d: 0, q: 1 });
+    expect(model.seasonalOrder).toEqual({ P: 0, D: 1, Q: 1 });
+    expect(model.seasonalPeriod).toBe(24);
+    expect(model.coefficients.map((c) => c.name)).toEqual(['ar1', 'ma1', 'sma1']);
+    expect(model.coefficients.every((c) => Number.isFinite(c.value) && c.standardError > 0)).toBe(true);
+    expect(model.trainingEndMs - model.trainingStartMs).toBe(21 * DAY_MS);
+    // White-noise residuals of a correct model: the test should not reject at 1%.
+    expect(model.ljungBoxPValue).toBeGreaterThan(0.01);
+    // Coverage of a 95% band on its own training data; 0.9–0.99 allows for sampling error on 500 points.
+    expect(model.trainingCoverage).toBeGreaterThan(0.9);
+    expect(model.trainingCoverage).toBeLessThan(0.99);
+    expect(model.candidates).toBeUndefined();
+  });
+
+  it('should recall cached fits on a refresh instead of refitting', () => {
+    const refreshed = analyzeSeries(hourlyInput(DAYS * 24 + 2), settings, { outputFromMs, cached: cache });
+    // Two more hours cross one daily refit point (hour 840): exactly one new fit, every earlier one recalled.
+    expect(refreshed.cache.fits).toHaveLength(cache.fits.length + 1);
+    cache.fits.forEach((fit, i) => expect(refreshed.cache.fits[i]).toBe(fit));
+    expect(refreshed.cache.fits[cache.fits.length].endMs).toBe(START_MS + DAYS * DAY_MS);
+    const again = analyzeSeries(hourlyInput(DAYS * 24 + 3), settings, { outputFromMs, cached: refreshed.cache });
+    expect(again.cache.fits).toHaveLength(refreshed.cache.fits.length);
+    const shared = points.horizonStart;
+    expect(refreshed.analysis.points.forecast.slice(0, shared)).toEqual(points.forecast.slice(0, shared));
+  });
+
+  it('should ignore a cache entry made with other settings', () => {
+    const other = { ...settings, levelsPct: [90, 99] as [number, number] };
+    const result = analyzeSeries(hourlyInput(), other, { outputFromMs, cached: cache });
+    expect(result.cache.fits).not.toBe(cache.fits);
+    expect(result.cache.fits.some((fit) => cache.fits.includes(fit))).toBe(false);
+  });
+
+  it('should choose orders automatically and rank the candidates', () => {
+    const auto = { ...settings, order: 'auto' as const, seasonalOrder: 'auto' as const };
+    const result = analyzeSeries(hourlyInput(), auto, { outputFromMs });
+    const candidates = result.analysis.model.candidates!;
+    expect(candidates.length).toBeGreaterThan(3);
+    expect(candidates[0].aicc).not.toBeNull();
+    expect(result.analysis.model.seasonalPeriod).toBe(24);
+    expect(result.cache.choice?.candidates).toBeDefined();
+  });
+
+  it('should keep missing values as null and report repairs as notices', () => {
+    const input = hourlyInput();
+    const gapAt = 30 * 24 + 5;
+    input.values[gapAt] = null;
+    const result = analyzeSeries(input, settings, { outputFromMs });
+    const i = result.analysis.points.timesMs.indexOf(START_MS + gapAt * HOUR_MS);
+    expect(result.analysis.points.actual[i]).toBeNull();
+    expect(result.analysis.notices.join(' ')).toMatch(/missing/);
+  });
+
+  it('should average sub-5-minute data into buckets and say so', () => {
+    const minutes = 4 * 24 * 60;
+    const values = simulateSeasonal(minutes, { seed: 3, level: 20 });
+    const input: SeriesInput = {
+      key: 'm',
+      labels: {},
+      timesMs: values.map((_, i) => START_MS + i * 60_000),
+      values,
+      stepMs: 60_000,
+    };
+    // No season, so the test stays fast; the bucketing rule is the same for any season.
+    const nonSeasonal = { seasonalPeriod: 1, seasonalOrder: { P: 0, D: 0, Q: 0 }, horizonSteps: 0 };
+    const result = analyzeSeries(input, { ...settings, ...nonSeasonal, trainingWindowMs: 3 * DAY_MS });
+    expect(result.analysis.model.aggregation).toBe(5);
+    expect(result.analysis.points.timesMs[1] - result.analysis.points.timesMs[0]).toBe(300_000);
+    expect(result.analysis.notices.join(' ')).toMatch(/averaged into 300 s buckets/);
+  });
+
+  it('should keep a daily season at most 288 steps', () => {
+    expect(bucketFor(HOUR_MS)).toBe(0);
+    expect(bucketFor(300_000)).toBe(0);
+    expect(bucketFor(60_000)).toBe(300_000);
+    expect(bucketFor(15_000)).toBe(300_000);
+    expect(bucketFor(7_000)).toBe(7_000 * 43);
+  });
+
+  it('should throw InsufficientDataError naming the numbers when no fit is possible', () => {
+    expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(InsufficientDataError);
+    expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(/needs \d+ points on a 3600 s grid.*got 30/);
+  });
+
+  it('should reject invalid settings with every problem named', () => {
+    const bad = { ...settings, levelsPct: [99, 95] as [number, number], horizonSteps: -1 };
+    expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(InvalidOrderError);
+    expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(/levelsPct.*\[99, 95\].*horizonSteps.*-1/);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The analysis pipeline shared by the browser worker, the companion service and the CLI: one input series in,
+ * causal one-step-ahead bands, anomaly flags and windows over its history, a forecast past its end, and the
+ * model summary out.
+ *
+ * Steps: regular grid (`prepareSeries`) → orders (fixed, or `autoSarima` once per cache entry) → causal walk
+ * with scheduled refits (`runDetector`, fits memoised by training window) → forecast from the final filter
+ * state (`forecastSarima`, R `predict()` intervals) → output from `outputFromMs` on.
+ */
+import { autoSarima, type AutoCandidate } from '../auto';
+import { aggregateSeries } from '../detect/aggregate';
+import { runDetector } from '../detect/backtest';
+import { DEFAULT_DETECTOR_CONFIG, spanPoints } from '../detect/config';
+import type { Detection } from '../detect/types';
+import { anomalyWindows } from '../detect/windows';
+import { InsufficientDataError } from '../errors';
+import { cloneState, forecastSarima } from '../sarima';
+import { prepareSeries, type RegularSeries } from '../series';
+import type { Forecast } from '../types';
+import { memoFitHook, type MemoFit } from './fitMemo';
+import { bucketFor, detectorConfig, validateSettings, type ResolvedOrders } from './settings';
+import { summarize } from './summary';
+import type { AnomalyWindow, ModelSettings, SeriesAnalysis, SeriesInput, SeriesPoints } from './types';
+
+/** What a caller keeps per series between calls (plain JSON): the fits seen so far and automatic choices. */
+export interface AnalysisCacheEntry {
+  /** Settings and step the entry belongs to; a different key means the entry is ignored. */
+  settingsKey: string;
+  /** End of the training window of the model the last call ended with, unix ms. */
+  refittedAtMs: number;
+  /** Last input time seen, unix ms. */
+  lastTimeMs: number;
+  fits: MemoFit[];
+  /** Orders to fit (chosen by automatic selection when a setting is 'auto'), reused while the settings stay. */
+  choice?: OrderChoice;
+}
+
+/** Orders to fit, with the candidates automatic selection ranked (absent when the orders were fixed). */
+export interface OrderChoice {
+  orders: ResolvedOrders;
+  candidates?: AutoCandidate[];
+}
+
+/** Options of {@link analyzeSeries}. */
+export interface AnalyzeOptions {
+  /** Return points from this time on; earlier points only train and warm up the model. */
+  outputFromMs?: number;
+  /** The entry a previous call returned for the same series. */
+  cached?: AnalysisCacheEntry;
+}
+
+/**
+ * Analyse one series. With a `cached` entry for the same settings, fits already made for the same training
+ * window are recalled, so a refresh costs a Kalman filter pass plus at most the newly scheduled refits.
+ * @throws ModelError subclasses (invalid settings or series, too little data for the first fit)
+ */
+export function analyzeSeries(
+  input: SeriesInput,
+  settings: ModelSettings,
+  options: AnalyzeOptions = {}
+): { analysis: SeriesAnalysis; cache: AnalysisCacheEntry } {
+  validateSettings(settings);
+  const values = input.values.map((v) => (v === null ? NaN : v));
+  const series = prepareSeries(input.timesMs, values, { stepMs: input.stepMs });
+  const settingsKey = JSON.stringify({ settings, stepMs: series.stepMs });
+  const cached = options.cached?.settingsKey === settingsKey ? options.cached : undefined;
+  const bucketMs = bucketFor(series.stepMs);
+  const modelStepMs = bucketMs || series.stepMs;
+  const trainPoints = spanPoints({ ms: settings.trainingWindowMs }, modelStepMs);
+  const beforeOutput =
+    options.outputFromMs === undefined ? 0 : Math.floor((options.outputFromMs - series.startMs) / modelStepMs);
+  const minTrainPoints = Math.min(
+    trainPoints,
+    Math.max(beforeOutput, spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, modelStepMs))
+  );
+  const choice = cached?.choice ?? chooseOrders(series, settings, bucketMs, trainPoints);
+  const config = detectorConfig(settings, choice.orders, bucketMs, minTrainPoints);
+  const fits = cached ? cached.fits.slice() : [];
+  const run = runDetector(series, config, memoFitHook(fits, config.method, settings.levelsPct[0]));
+  const finalFit = run.final && fits.find((f) => f.model === run.final?.model);
+  if (!run.final || !finalFit) {
+    throw new InsufficientDataError(
+      `no model could be fitted: the first fit needs ${minTrainPoints} points on a ${modelStepMs / 1000} s grid ` +
+        `(training window ${settings.trainingWindowMs / 3_600_000} h), got ${run.detection.timesMs.length}`
+    );
+  }
+  const forecast =
+    settings.horizonSteps > 0
+      ? forecastSarima(run.final.model, cloneState(run.final.state), settings.horizonSteps, settings.levelsPct)
+      : undefined;
+  const outputFromMs = options.outputFromMs ?? -Infinity;
+  const aggregation = modelStepMs / series.stepMs;
+  const notices = series.repairs.map((r) => r.message);
+  if (aggregation > 1) {
+    notices.push(
+      `averaged into ${modelStepMs / 1000} s buckets (${aggregation} samples) to keep the daily season short`
+    );
+  }
+  const analysis: SeriesAnalysis = {
+    status: 'ok',
+    key: input.key,
+    labels: input.labels,
+    model: summarize(finalFit, aggregation, choice.candidates),
+    points: outputPoints(run.detection, forecast, modelStepMs, outputFromMs),
+    windows: anomalyWindows(run.detection)
+      .filter((w) => w.endMs >= outputFromMs)
+      .map(toContractWindow),
+    notices,
+  };
+  const lastTimeMs = series.startMs + (series.values.length - 1) * series.stepMs;
+  return { analysis, cache: { settingsKey, refittedAtMs: finalFit.endMs, lastTimeMs, fits, choice } };
+}
+
+/** Orders from the settings, with 'auto' ones chosen by `autoSarima` on the first training window. */
+function chooseOrders(
+  series: RegularSeries,
+  settings: ModelSettings,
+  bucketMs: number,
+  trainPoints: number
+): OrderChoice {
+  const fixed = { season: settings.seasonalPeriod };
+  if (settings.order !== 'auto' && settings.seasonalOrder !== 'auto') {
+    return { orders: { ...fixed, order: settings.order, seasonalOrder: settings.seasonalOrder } };
+  }
+  const grid = aggregateSeries(series, bucketMs).series;
+  const train = grid.values.slice(0, trainPoints);
+  const chosen = autoSarima(train, { period: settings.seasonalPeriod, stepMs: grid.stepMs });
+  const spec = chosen.model.spec;
+  // Long seasons come back as Fourier terms; the detector models seasons by SARIMA, so keep its default there.
+  const seasonal =
+    chosen.strategy === 'fourier'
+      ? DEFAULT_DETECTOR_CONFIG.seasonalOrder
+      : { P: spec.seasonal.P, D: spec.seasonal.D, Q: spec.seasonal.Q };
+  return {
+    orders: {
+      order: settings.order === 'auto' ? { ...spec.order } : settings.order,
+      seasonalOrder: settings.seasonalOrder === 'auto' ? seasonal : settings.seasonalOrder,
+      season: chosen.period > 1 ? chosen.period : settings.seasonalPeriod,
+    },
+    candidates: chosen.candidates,
+  };
+}
+
+const toNullable = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** History from `outputFromMs` on, followed by the forecast horizon, on the model grid. */
+function outputPoints(
+  detection: Detection,
+  forecast: Forecast | undefined,
+  modelStepMs: number,
+  outputFromMs: number
+): SeriesPoints {
+  const first = detection.timesMs.findIndex((t) => t >= outputFromMs);
+  const from = first < 0 ? detection.timesMs.length : first;
+  const history = (a: number[]) => a.slice(from).map(toNullable);
+  const horizon = forecast?.mean.length ?? 0;
+  const lastMs = detection.timesMs[detection.timesMs.length - 1];
+  const band = (k: 0 | 1) => ({
+    levelPct: detection.bands[k].levelPct,
+    lower: [...history(detection.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
+    upper: [...history(detection.bands[k].upper), ...(forecast?.intervals[k].upper ?? []).map(toNullable)],
+  });
+  const timesMs = detection.timesMs.slice(from);
+  return {
+    timesMs: [...timesMs, ...Array.from({ length: horizon }, (_, h) => lastMs + (h + 1) * modelStepMs)],
+    actual: [...history(detection.values), ...new Array<null>(horizon).fill(null)],
+    forecast: [...history(detection.forecast), ...(forecast?.mean ?? []).map(toNullable)],
+    bands: [band(0), band(1)],
+    anomaly: [...detection.anomaly.slice(from), ...new Array<number>(horizon).fill(0)],
+    score: [...history(detection.score), ...new Array<null>(horizon).fill(null)],
+    horizonStart: timesMs.length,
+  };
+}
+
+function toContractWindow(w: ReturnType<typeof anomalyWindows>[number]): AnomalyWindow {
+  return {
+    startMs: w.startMs,
+    endMs: w.endMs,
+    peakMs: w.peakMs,
+    peakScore: w.peakScore,
+    severity: w.level >= 2 ? 2 : 1,
+    expectedLower: w.expectedLower,
+    expectedUpper: w.expectedUpper,
+    observed: w.observed,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Defaults of the analysis pipeline and the mapping of public settings (words, durations) to the detector's
+ * configuration (model-grid spans).
+ */
+import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from '../detect/config';
+import { InvalidOrderError } from '../errors';
+import type { ArimaOrder } from '../types';
+import type { ModelSettings, SeasonalOrderSetting } from './types';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Longest daily season, in steps, modelled at native resolution; finer data is averaged into buckets. */
+export const MAX_DAILY_STEPS = 288;
+
+/**
+ * Defaults: the detector's one configuration (`DEFAULT_DETECTOR_CONFIG`, scored on NAB) with a one-day forecast
+ * horizon at hourly resolution. A user who types only a PromQL expression gets SARIMA(1,0,1)(0,1,1)[1 day]
+ * (weekly when three weeks show a weekly season), refitted daily on the trailing 28 days.
+ */
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
+  seasonalPeriod: 'auto',
+  order: { ...DEFAULT_DETECTOR_CONFIG.order },
+  seasonalOrder: { ...DEFAULT_DETECTOR_CONFIG.seasonalOrder },
+  levelsPct: [DEFAULT_DETECTOR_CONFIG.levelsPct[0], DEFAULT_DETECTOR_CONFIG.levelsPct[1]],
+  minConsecutive: DEFAULT_DETECTOR_CONFIG.rules.minConsecutive,
+  onsetOnly: DEFAULT_DETECTOR_CONFIG.rules.onsetOnly,
+  holdOffMs: DEFAULT_DETECTOR_CONFIG.rules.holdOffMs,
+  horizonSteps: 24,
+  refitEveryMs: DAY_MS,
+  trainingWindowMs: 28 * DAY_MS,
+};
+
+/**
+ * Bucket width that keeps a daily season at most {@link MAX_DAILY_STEPS} steps (0 = native resolution): a
+ * 1-minute series is averaged into 5-minute buckets rather than fitted with m = 1440.
+ */
+export function bucketFor(stepMs: number): number {
+  const stepsPerDay = DAY_MS / stepMs;
+  return stepsPerDay <= MAX_DAILY_STEPS ? 0 : stepMs * Math.ceil(stepsPerDay / MAX_DAILY_STEPS);
+}
+
+/** Orders to fit: the settings', or those chosen by automatic selection when a setting is 'auto'. */
+export interface ResolvedOrders {
+  order: ArimaOrder;
+  seasonalOrder: SeasonalOrderSetting;
+  /** Season length in model steps, or 'auto' for the detector's calendar rule. */
+  season: number | 'auto';
+}
+
+/**
+ * The detector configuration for `settings` on a grid of `modelStepMs` with `bucketMs` aggregation.
+ * `minTrainPoints` is when the first fit happens (the pipeline waits for the full training window when the
+ * data has it, so the first model the user sees is trained like every later one).
+ */
+export function detectorConfig(
+  settings: ModelSettings,
+  orders: ResolvedOrders,
+  bucketMs: number,
+  minTrainPoints: number
+): DetectorConfig {
+  return {
+    ...DEFAULT_DETECTOR_CONFIG,
+    bucketMs,
+    season: orders.season,
+    order: orders.order,
+    seasonalOrder: orders.seasonalOrder,
+    trainWindow: { ms: settings.trainingWindowMs },
+    minTrain: { points: minTrainPoints },
+    refitEvery: { ms: settings.refitEveryMs },
+    levelsPct: settings.levelsPct,
+    rules: { minConsecutive: settings.minConsecutive, onsetOnly: settings.onsetOnly, holdOffMs: settings.holdOffMs },
+  };
+}
+
+/**
+ * Checks settings that no later step would reject with a clear message.
+ * @throws InvalidOrderError naming the setting and its value
+ */
+export function validateSettings(settings: ModelSettings): void {
+  const [weak, strong] = settings.levelsPct;
+  const problems: string[] = [];
+  if (!(weak > 0 && weak < 100 && strong > 0 && strong < 100 && weak < strong)) {
+    problems.push(`levelsPct must be [weak, strong] with 0 < weak < strong < 100, got [${weak}, ${strong}]`);
+  }
+  const positive: Array<[string, number]> = [
+    ['trainingWindowMs', settings.trainingWindowMs],
+    ['refitEveryMs', settings.refitEveryMs],
+    ['minConsecutive', settings.minConsecutive],
+  ];
+  for (const [name, value] of positive) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      problems.push(`${name} must be a positive number, got ${value}`);
+    }
+  }
+  if (!(Number.isInteger(settings.horizonSteps) && settings.horizonSteps >= 0 && settings.horizonSteps <= 10_000)) {
+    problems.push(`horizonSteps must be an integer from 0 to 10000, got ${settings.horizonSteps}`);
+  }
+  if (!(settings.holdOffMs >= 0)) {
+    problems.push(`holdOffMs must be ≥ 0, got ${settings.holdOffMs}`);
+  }
+  const period = settings.seasonalPeriod;
+  if (period !== 'auto' && !(Number.isInteger(period) && period >= 1)) {
+    problems.push(`seasonalPeriod must be 'auto' or an integer ≥ 1, got ${period}`);
+  }
+  if (problems.length > 0) {
+    throw new InvalidOrderError(problems.join('; '));
+  }
+}
