@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseConfig } from './config';
+
+// The repository's Jest setup runs in jsdom, where `yaml` resolves to its ESM browser build that Jest does not
+// transform; the service runs on Node, so load the CommonJS Node build it really uses.
+jest.mock('yaml', () => jest.requireActual(`${__dirname}/../../node_modules/yaml/dist/index.js`));
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, '../test/fixtures', name), 'utf8');
+const env = { PROM_TOKEN: 'prom-token', METRICS_TOKEN: 'metrics-token' };
+
+function problemsOf(text: string, environment: Record<string, string> = env): string[] {
+  try {
+    parseConfig(text, 'detectors.yaml', environment, 4);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      return err.problems;
+    }
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('should resolve every section of a full file, defaults and secrets included', () => {
+    const config = parseConfig(fixture('full.yaml'), 'detectors.yaml', env, 4);
+    expect(config.upstream).toEqual({
+      url: 'http://prometheus:9090',
+      timeoutMs: 20_000,
+      authorization: 'Bearer prom-token',
+    });
+    expect(config.server).toEqual({
+      authToken: 'api-token',
+      metricsToken: 'metrics-token',
+      corsOrigins: ['https://grafana.example.com'],
+    });
+    expect(config.limits).toMatchObject({ threads: 2, maxQueue: 10, fitTimeoutMs: 30_000 });
+    const [podCpu, requests] = config.detectors;
+    expect(podCpu).toEqual({
+      name: 'pod_cpu',
+      query: 'sum by (pod) (rate(container_cpu_usage_seconds_total[5m]))',
+      stepMs: 3_600_000,
+      trainingWindowMs: 14 * 86_400_000,
+      settings: {
+        seasonalPeriod: 'auto',
+        order: 'auto',
+        seasonalOrder: 'auto',
+        levelsPct: [95, 99],
+        minConsecutive: 1,
+        onsetOnly: false,
+        holdOffMs: 0,
+        horizonSteps: 24,
+        refitEveryMs: 3_600_000,
+        trainingWindowMs: 14 * 86_400_000,
+      },
+    });
+    // Unset fields come from `defaults:`; the horizon is converted to steps of the detector's step.
+    expect(requests.stepMs).toBe(300_000);
+    expect(requests.settings).toMatchObject({
+      seasonalPeriod: 288,
+      order: { p: 1, d: 0, q: 1 },
+      seasonalOrder: { P: 0, D: 1, Q: 1 },
+      levelsPct: [90, 99],
+      horizonSteps: 24,
+      minConsecutive: 2,
+      onsetOnly: true,
+      holdOffMs: 1_800_000,
+      trainingWindowMs: 7 * 86_400_000,
+    });
+  });
+
+  it('should list every problem with its line, column and field when the file is invalid', () => {
+    expect(problemsOf(fixture('invalid.yaml'))).toEqual([
+      'detectors.yaml:2:8: upstream.url: must not contain credentials; use upstream.auth.basic',
+      'detectors.yaml:9:12: detectors[0] (pod_cpu).seasn: unknown field (allowed: name, query, step, trainingWindow, season, order, seasonalOrder, levels, refitEvery, horizon, anomaly)',
+      'detectors.yaml:6:11: detectors[0] (pod_cpu).step: "1x" is not a positive duration (use e.g. 30s, 5m, 1h, 14d)',
+      'detectors.yaml:8:12: detectors[0] (pod_cpu).order: [1,2] must be auto or [p, d, q] with integers 0..5',
+      'detectors.yaml:7:13: detectors[0].levels: [99,95] must be [weak, strong] percentages, 50 < weak < strong < 100',
+      'detectors.yaml:10:11: detectors[1].name: duplicate detector name "pod_cpu"',
+      'detectors.yaml:10:5: detectors[1] (pod_cpu).query: required: a PromQL query',
+      'detectors.yaml:12:21: detectors[1] (pod_cpu).trainingWindow: 30d at step 1m is 43201 points; Prometheus returns at most 11000 per series (use a longer step or a shorter window)',
+    ]);
+  });
+
+  it('should name a missing environment variable without echoing any secret', () => {
+    const problems = problemsOf(fixture('full.yaml'), { PROM_TOKEN: 'prom-token' });
+    expect(problems).toEqual([
+      'detectors.yaml:11:21: server.metricsAuth.bearerTokenEnv: environment variable METRICS_TOKEN is not set',
+    ]);
+  });
+
+  it('should report YAML syntax errors with their position', () => {
+    expect(problemsOf('detectors:\n  - name: [unclosed\n')[0]).toMatch(/^detectors\.yaml:\d+:\d+: /);
+  });
+
+  it('should require upstream when detectors are configured', () => {
+    expect(problemsOf('detectors:\n  - { name: a, query: up }\n')).toEqual([
+      'detectors.yaml:1:1: upstream: required when detectors are configured: upstream.url of the Prometheus to query',
+    ]);
+  });
+
+  it('should accept a file without detectors (fit API only) with default limits', () => {
+    const config = parseConfig('{}', 'detectors.yaml', {}, 3);
+    expect(config.detectors).toEqual([]);
+    expect(config.limits.threads).toBe(3);
+    expect(config.upstream).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The resolved service configuration: what `loadConfig` returns after validating the detectors file. Secrets
+ * (tokens, passwords) are resolved here and live only in these objects; nothing logs them.
+ */
+import type { ModelSettings } from '../../src/contract/fit';
+
+export interface UpstreamConfig {
+  /** Base URL of the upstream Prometheus; comes only from the config file (no endpoint accepts a URL). */
+  url: string;
+  timeoutMs: number;
+  /** `Authorization` header value (bearer or basic), or undefined. Never logged. */
+  authorization?: string;
+}
+
+export interface ServerConfig {
+  /** Bearer token required on every endpoint except `/metrics`; undefined = open. */
+  authToken?: string;
+  /** Bearer token required on `/metrics`; undefined = open. */
+  metricsToken?: string;
+  /** Allowed CORS origins; empty = CORS off. */
+  corsOrigins: string[];
+}
+
+export interface LimitsConfig {
+  /** Worker threads fitting models. */
+  threads: number;
+  /** Fits waiting for a worker before `POST /api/v1/fit` answers 429. */
+  maxQueue: number;
+  /** A fit running longer is aborted (its worker is terminated) and reported as a TimeoutError. */
+  fitTimeoutMs: number;
+  maxBodyBytes: number;
+  maxPointsPerSeries: number;
+  maxSeriesPerRequest: number;
+  maxSeriesPerDetector: number;
+}
+
+export interface DetectorConfig {
+  name: string;
+  query: string;
+  stepMs: number;
+  trainingWindowMs: number;
+  settings: ModelSettings;
+}
+
+export interface ServiceConfig {
+  upstream?: UpstreamConfig;
+  server: ServerConfig;
+  limits: LimitsConfig;
+  detectors: DetectorConfig[];
+}

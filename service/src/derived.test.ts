@@ -1,0 +1,69 @@
+import { analyzeSeries } from '../test/fakeAnalyzer';
+import { baseLabels, derivedSeries, valueAt } from './derived';
+
+const settings = {
+  seasonalPeriod: 'auto' as const,
+  order: 'auto' as const,
+  seasonalOrder: 'auto' as const,
+  levelsPct: [95, 99] as [number, number],
+  minConsecutive: 1,
+  onsetOnly: false,
+  holdOffMs: 0,
+  horizonSteps: 2,
+  refitEveryMs: 3_600_000,
+  trainingWindowMs: 86_400_000,
+};
+const input = {
+  key: 'k',
+  labels: { pod: 'a' },
+  timesMs: [0, 60_000, 120_000, 180_000],
+  values: [1, 2, null, 40],
+  stepMs: 60_000,
+};
+
+describe('baseLabels', () => {
+  it('should drop __name__, add detector and keep clashing upstream labels as exported_*', () => {
+    expect(baseLabels('cpu', { __name__: 'x', detector: 'd', level: 'l', pod: 'a' })).toEqual({
+      exported_detector: 'd',
+      exported_level: 'l',
+      pod: 'a',
+      detector: 'cpu',
+    });
+  });
+});
+
+describe('derivedSeries', () => {
+  const series = derivedSeries({ detector: 'cpu' }, analyzeSeries(input, settings).analysis);
+  const byName = (name: string, level?: string) =>
+    series.find((s) => s.labels.__name__ === name && s.labels.level === level)!;
+
+  it('should publish six metrics, bands once per level', () => {
+    expect(series.map((s) => [s.labels.__name__, s.labels.level ?? ''])).toEqual([
+      ['tidemark_actual', ''],
+      ['tidemark_forecast', ''],
+      ['tidemark_anomaly', ''],
+      ['tidemark_anomaly_score', ''],
+      ['tidemark_lower', '95'],
+      ['tidemark_upper', '95'],
+      ['tidemark_lower', '99'],
+      ['tidemark_upper', '99'],
+    ]);
+  });
+
+  it('should leave anomaly undefined in the forecast horizon and forecast defined there', () => {
+    expect(byName('tidemark_anomaly').values.slice(4)).toEqual([null, null]);
+    expect(
+      byName('tidemark_forecast')
+        .values.slice(4)
+        .every((v) => typeof v === 'number')
+    ).toBe(true);
+  });
+
+  it('should evaluate with a lookback, skipping missing points, as Prometheus does', () => {
+    const actual = byName('tidemark_actual');
+    expect(valueAt(actual, 150_000, 300_000)).toBe(2);
+    expect(valueAt(actual, 150_000, 60_000)).toBeNull();
+    expect(valueAt(actual, 180_000, 1)).toBe(40);
+    expect(valueAt(actual, -1, 300_000)).toBeNull();
+  });
+});
