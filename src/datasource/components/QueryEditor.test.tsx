@@ -1,0 +1,62 @@
+import React from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { LoadingState, type PanelData } from '@grafana/data';
+import { fakeAnalyze } from '../../worker/testing/fakeAnalyze';
+import { fixtureSeries, TEST_SETTINGS } from '../../worker/testing/fixtures';
+import type { SarimaDataSource } from '../datasource';
+import { analysisToFrame } from '../frames';
+import type { SarimaQuery } from '../types';
+import { QueryEditor, REFIT_DEBOUNCE_MS } from './QueryEditor';
+
+const [api] = fixtureSeries();
+
+function renderEditor(query: Partial<SarimaQuery>, data?: PanelData) {
+  const onChange = jest.fn();
+  const onRunQuery = jest.fn();
+  render(
+    <QueryEditor
+      query={{ refId: 'A', ...query } as SarimaQuery}
+      onChange={onChange}
+      onRunQuery={onRunQuery}
+      datasource={{} as SarimaDataSource}
+      data={data}
+    />
+  );
+  return { onChange, onRunQuery };
+}
+
+describe('QueryEditor', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('should show a v0 query (only expr) with defaults', () => {
+    renderEditor({ expr: 'up' });
+    expect(screen.getByLabelText('PromQL')).toHaveValue('up');
+    expect(screen.getByLabelText('Season')).toHaveValue('auto');
+    expect(screen.getByLabelText('Forecast horizon')).toHaveValue('1d');
+  });
+
+  it('should refit once, debounced, while the analyst edits orders', () => {
+    const { onChange, onRunQuery } = renderEditor({ expr: 'up', order: { p: 1, d: 0, q: 1 } });
+    fireEvent.change(screen.getByLabelText('p'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('q'), { target: { value: '0' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ order: { p: 1, d: 0, q: 0 } }));
+    expect(onRunQuery).not.toHaveBeenCalled();
+    act(() => jest.advanceTimersByTime(REFIT_DEBOUNCE_MS));
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('should flag an unreadable duration', () => {
+    renderEditor({ expr: 'up', horizon: 'soon' });
+    expect(screen.getByText('"soon" is not a duration (examples: 30s, 5m, 1h, 14d)')).toBeInTheDocument();
+  });
+
+  it('should show diagnostics of the last run from the frame meta', () => {
+    const frame = analysisToFrame(fakeAnalyze(api, TEST_SETTINGS, {}).analysis, 'A');
+    const data = { series: [frame], state: LoadingState.Done } as unknown as PanelData;
+    renderEditor({ expr: 'up' }, data);
+    expect(screen.getByText('SARIMA(1,0,1)(0,1,1)[24]')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: `diagnostics of ${api.key}` })).toHaveTextContent('AICc206.5');
+    expect(screen.getByRole('table', { name: `coefficients of ${api.key}` })).toHaveTextContent('sma1-0.70.05');
+  });
+});

@@ -1,0 +1,139 @@
+import type { DataFrame } from '@grafana/data';
+import type { SeriesAnalysis } from '../contract/fit';
+import { FIELD, parseBandFieldName, type TidemarkFrameMeta } from '../contract/frame';
+import { fakeAnalyze } from '../worker/testing/fakeAnalyze';
+import { fixtureSeries, TEST_SETTINGS } from '../worker/testing/fixtures';
+import {
+  analysisToFrame,
+  describeWindow,
+  failedSeriesFrame,
+  noticeFrame,
+  seriesDisplayName,
+  windowsToAnnotationFrame,
+  withNotice,
+} from './frames';
+
+const [api, db] = fixtureSeries();
+const analyse = (input = api): SeriesAnalysis =>
+  fakeAnalyze(input, TEST_SETTINGS, { outputFromMs: input.timesMs[6] }).analysis;
+const field = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!;
+
+describe('seriesDisplayName', () => {
+  it.each([
+    [{ __name__: 'up', job: 'api', instance: 'a:1' }, 'up{instance="a:1", job="api"}'],
+    [{ job: 'api' }, '{job="api"}'],
+    [{ __name__: 'up' }, 'up'],
+    [{}, 'fallback'],
+  ])('should name %p as %p', (labels, name) => {
+    expect(seriesDisplayName(labels, 'fallback')).toBe(name);
+  });
+});
+
+describe('analysisToFrame', () => {
+  const analysis = analyse();
+  const frame = analysisToFrame(analysis, 'A', 3_600_000);
+  const name = 'up{job="api"}';
+
+  it('should have the contract fields in order, aligned on one grid', () => {
+    expect(frame.fields.map((f) => f.name)).toEqual([
+      FIELD.time,
+      FIELD.actual,
+      FIELD.forecast,
+      'lower 95%',
+      'upper 95%',
+      'lower 99%',
+      'upper 99%',
+      FIELD.anomaly,
+      FIELD.score,
+    ]);
+    expect(frame.fields.every((f) => f.values.length === frame.length)).toBe(true);
+    expect(frame.refId).toBe('A');
+    expect(frame.length).toBe(6 + TEST_SETTINGS.horizonSteps);
+  });
+
+  it('should make the stock Time series panel shade each band and hide its bound lines', () => {
+    for (const levelPct of [95, 99]) {
+      const lower = field(frame, `lower ${levelPct}%`);
+      const upper = field(frame, `upper ${levelPct}%`);
+      expect(upper.config.custom.fillBelowTo).toBe(lower.config.displayName);
+      expect(lower.config.custom.lineWidth).toBe(0);
+      expect(upper.config.custom.lineWidth).toBe(0);
+      expect(upper.config.custom.fillOpacity).toBeGreaterThan(0);
+      expect(parseBandFieldName(upper.name)).toEqual({ bound: 'upper', levelPct });
+    }
+  });
+
+  it('should draw anomalies as points only, with normal points below the axis minimum, and hide the score', () => {
+    const anomaly = field(frame, FIELD.anomaly);
+    expect(anomaly.config.custom).toMatchObject({ drawStyle: 'points', lineWidth: 0, axisPlacement: 'hidden' });
+    expect(anomaly.config.min).toBeGreaterThan(0);
+    expect(field(frame, FIELD.score).config.custom.hideFrom.viz).toBe(true);
+  });
+
+  it('should carry the labels on numeric fields and the display name', () => {
+    expect(frame.name).toBe(name);
+    expect(field(frame, FIELD.actual).config.displayName).toBe(name);
+    expect(field(frame, FIELD.forecast).labels).toEqual(api.labels);
+  });
+
+  it('should put TidemarkFrameMeta in meta.custom', () => {
+    const meta = frame.meta!.custom as TidemarkFrameMeta;
+    expect(meta).toMatchObject({ tidemark: 1, seriesKey: api.key, levelsPct: [95, 99], model: analysis.model });
+    expect(meta.horizonStartMs).toBe(analysis.points.timesMs[analysis.points.horizonStart]);
+    expect(meta.windows).toEqual(analysis.windows);
+  });
+
+  it('should match the snapshot', () => {
+    expect(frame).toMatchSnapshot();
+  });
+});
+
+describe('failedSeriesFrame', () => {
+  it('should keep the raw values and add an error notice naming the series', () => {
+    const frame = failedSeriesFrame(db, { name: 'InvalidOrderError', message: 'p must be ≥ 0' }, 'B', [95, 99]);
+    expect(frame.fields.map((f) => f.name)).toEqual([FIELD.time, FIELD.actual]);
+    expect(frame.meta?.notices).toEqual([
+      { severity: 'error', text: 'up{job="db"}: InvalidOrderError: p must be ≥ 0' },
+    ]);
+    expect((frame.meta?.custom as TidemarkFrameMeta).model).toBeUndefined();
+  });
+});
+
+describe('noticeFrame / withNotice', () => {
+  it('should add notices without mutating the frame', () => {
+    const frame = noticeFrame('A', 'warning', 'no series');
+    const more = withNotice(frame, 'info', 'second');
+    expect(frame.meta?.notices).toHaveLength(1);
+    expect(more.meta?.notices?.map((n) => n.text)).toEqual(['no series', 'second']);
+  });
+});
+
+describe('windowsToAnnotationFrame', () => {
+  it('should turn every window into a region with expected range, observed value and peak score', () => {
+    const frame = windowsToAnnotationFrame([analyse(api), analyse(db)], 'Anno');
+    expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'title', 'text', 'tags', 'color']);
+    expect(frame.length).toBe(1);
+    expect(field(frame, 'title').values[0]).toBe('Strong anomaly: up{job="api"}');
+    expect(field(frame, 'text').values[0]).toMatch(
+      /^observed 15, expected 9\.\d+ to 11\.\d+ \(95%\); peak score 4\.\d$/
+    );
+    expect(field(frame, 'tags').values[0]).toEqual(['tidemark', 'anomaly', 'strong']);
+  });
+
+  it('should format numbers to 4 significant digits', () => {
+    const text = describeWindow(
+      {
+        startMs: 0,
+        endMs: 1,
+        peakMs: 0,
+        peakScore: -3.14159,
+        severity: 1,
+        expectedLower: 1.23456,
+        expectedUpper: 2,
+        observed: 0,
+      },
+      90
+    );
+    expect(text).toBe('observed 0, expected 1.235 to 2 (90%); peak score -3.1');
+  });
+});

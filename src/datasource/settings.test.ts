@@ -1,0 +1,83 @@
+import { DEFAULT_MODEL_SETTINGS } from '../model/pipeline/settings';
+import { formatDurationMs, parseDurationMs } from './duration';
+import { migrateQuery } from './migrate';
+import { autoStepMs, resolveQuery } from './settings';
+import type { SarimaQuery } from './types';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const visible = { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS };
+const query = (fields: Partial<SarimaQuery>) => migrateQuery({ refId: 'A', expr: 'up', ...fields });
+
+describe('parseDurationMs / formatDurationMs', () => {
+  it.each([
+    ['0', 0],
+    ['500ms', 500],
+    ['90s', 90_000],
+    ['1h30m', 5_400_000],
+    ['14d', 14 * DAY_MS],
+    ['1w', 7 * DAY_MS],
+  ])('should parse %s', (text, ms) => {
+    expect(parseDurationMs(text, 'x')).toBe(ms);
+  });
+
+  it.each(['15', '1 h', 'abc', '', '1h-'])('should reject %p naming the setting', (text) => {
+    expect(() => parseDurationMs(text, 'horizon')).toThrow(`horizon: "${text}" is not a duration`);
+  });
+
+  it.each([
+    [0, '0s'],
+    [3_600_000, '1h'],
+    [90_000, '90s'],
+    [7 * DAY_MS, '1w'],
+    [1500, '1500ms'],
+  ])('should format %p as %p', (ms, text) => {
+    expect(formatDurationMs(ms)).toBe(text);
+  });
+});
+
+describe('autoStepMs', () => {
+  it.each([
+    ['a daily season', DAY_MS, HOUR_MS],
+    ['a weekly season (6h divides a week; 7h is not a nice step)', 7 * DAY_MS, 6 * HOUR_MS],
+    ['an hourly season', HOUR_MS, 120_000],
+    ['an unknown season (assumed daily)', undefined, HOUR_MS],
+  ])('should choose the step for %s', (_case, seasonMs, stepMs) => {
+    expect(autoStepMs(seasonMs)).toBe(stepMs);
+  });
+});
+
+describe('resolveQuery', () => {
+  it('should give useful settings for a query with only PromQL', () => {
+    const resolved = resolveQuery(query({}), visible);
+    expect(resolved.stepMs).toBe(HOUR_MS);
+    expect(resolved.fetchFromMs).toBe(visible.fromMs - 28 * DAY_MS);
+    expect(resolved.outputFromMs).toBe(visible.fromMs);
+    // The defaults are the pipeline's own, so a bare PromQL query behaves as the CLI and the service do.
+    expect(resolved.settings).toEqual(DEFAULT_MODEL_SETTINGS);
+  });
+
+  it('should turn a season and a window in seasons into steps and milliseconds', () => {
+    const resolved = resolveQuery(query({ season: '1d', trainingWindow: { type: 'seasons', seasons: 7 } }), visible);
+    expect(resolved.settings.seasonalPeriod).toBe(24);
+    expect(resolved.settings.trainingWindowMs).toBe(7 * DAY_MS);
+  });
+
+  it.each([
+    [{ season: '1d', resolution: '7h' }, 'season 1d is not a whole number (≥ 2) of 7h steps (3.429)'],
+    [
+      { trainingWindow: { type: 'seasons' as const, seasons: 4 } },
+      'training window: 4 seasons needs an explicit season',
+    ],
+    [
+      { resolution: '1m', trainingWindow: { type: 'duration' as const, duration: '30d' } },
+      'is 44641 points; Prometheus allows 11000',
+    ],
+    [{ levelsPct: [99, 95] as [number, number] }, 'need 0 < weak < strong < 100 percent, got weak 99%, strong 95%'],
+    [{ horizon: 'soon' }, 'horizon: "soon" is not a duration'],
+    [{ resolution: '0' }, 'resolution: must be longer than 0'],
+    [{ season: '7s' }, 'no automatic step divides the season 7s evenly'],
+  ])('should reject %p with a message naming the numbers', (fields, message) => {
+    expect(() => resolveQuery(query(fields), visible)).toThrow(message);
+  });
+});

@@ -1,0 +1,129 @@
+/** Fakes of Grafana runtime services and of the fit client, injected through the data source constructor. */
+import {
+  type DataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceApi,
+  type DataSourceInstanceSettings,
+  dateTime,
+  type ScopedVars,
+} from '@grafana/data';
+import type { BackendSrv, DataSourceSrv, TemplateSrv } from '@grafana/runtime';
+import { type Observable, of } from 'rxjs';
+import fixture from '../../../tests/fixtures/datasource/prometheus-frames.json';
+import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../contract/fit';
+import { serializeError } from '../../worker/protocol';
+import { fakeAnalyze } from '../../worker/testing/fakeAnalyze';
+import type { FitCallOptions, FitClient } from '../fitClient';
+import type { SarimaDataSourceOptions, SarimaQuery } from '../types';
+
+export const PROMETHEUS_FRAMES = fixture.frames as unknown as DataFrame[];
+const HOUR_MS = 3_600_000;
+/** Visible range over the fixture: its last 6 hours; 6 hours before it are training data. */
+export const VISIBLE_FROM_MS = PROMETHEUS_FRAMES[0].fields[0].values[6] as number;
+export const VISIBLE_TO_MS = VISIBLE_FROM_MS + 5 * HOUR_MS;
+
+/** Replaces `$name` from scopedVars only, like Grafana's TemplateSrv does for variables it knows. */
+export const fakeTemplateSrv = {
+  replace: (text = '', vars: ScopedVars = {}) =>
+    text.replace(/\$(\w+)/g, (whole, name: string) => (vars[name] ? String(vars[name].value) : whole)),
+} as unknown as TemplateSrv;
+
+export function instanceSettings(
+  jsonData: Partial<SarimaDataSourceOptions> = {}
+): DataSourceInstanceSettings<SarimaDataSourceOptions> {
+  return {
+    id: 1,
+    uid: 'tidemark',
+    type: 'tidemark-sarima-datasource',
+    name: 'Tidemark',
+    url: '/api/datasources/proxy/uid/tidemark',
+    access: 'proxy',
+    readOnly: false,
+    meta: { id: 'tidemark-sarima-datasource' },
+    jsonData: { upstreamUid: 'prom', ...jsonData },
+  } as DataSourceInstanceSettings<SarimaDataSourceOptions>;
+}
+
+export interface FakeUpstream {
+  api: DataSourceApi;
+  requests: DataQueryRequest[];
+}
+
+/** A Prometheus stand-in answering every query with `response` (the fixture frames by default). */
+export function fakeUpstream(
+  response: DataQueryResponse | Observable<DataQueryResponse> = { data: PROMETHEUS_FRAMES },
+  health = { status: 'success', message: 'Data source is working' }
+): FakeUpstream {
+  const requests: DataQueryRequest[] = [];
+  const api = {
+    name: 'Prom',
+    uid: 'prom',
+    type: 'prometheus',
+    query: (request: DataQueryRequest) => {
+      requests.push(request);
+      return 'subscribe' in response ? response : of(response);
+    },
+    testDatasource: async () => health,
+  } as unknown as DataSourceApi;
+  return { api, requests };
+}
+
+export function fakeDataSourceSrv(upstream?: FakeUpstream): DataSourceSrv {
+  return {
+    get: async (uid: string) => {
+      if (!upstream || uid !== 'prom') {
+        throw new Error(`Data source ${uid} was not found`);
+      }
+      return upstream.api;
+    },
+  } as unknown as DataSourceSrv;
+}
+
+/** Fit client running the fake pipeline in-process; records requests and options. */
+export class InProcessFitClient implements FitClient {
+  readonly calls: Array<{ request: FitRequest; options?: FitCallOptions }> = [];
+
+  async fit(request: FitRequest, options?: FitCallOptions): Promise<FitResponse> {
+    this.calls.push({ request, options });
+    const results = request.series.map((input): SeriesResult => {
+      try {
+        return fakeAnalyze(input, request.settings, { outputFromMs: request.outputFromMs }).analysis;
+      } catch (error) {
+        return { status: 'error', key: input.key, labels: input.labels, error: serializeError(error) };
+      }
+    });
+    return { version: FIT_CONTRACT_VERSION, results };
+  }
+}
+
+/** backendSrv whose `fetch` answers from `respond` (an Observable per request). */
+export function fakeBackendSrv(respond: (url: string) => Observable<unknown>) {
+  const urls: string[] = [];
+  const backendSrv = {
+    fetch: (options: { url: string }) => {
+      urls.push(options.url);
+      return respond(options.url);
+    },
+  } as unknown as Pick<BackendSrv, 'fetch'>;
+  return { backendSrv, urls };
+}
+
+export function queryRequest(
+  targets: Array<Partial<SarimaQuery>>,
+  scopedVars: ScopedVars = {}
+): DataQueryRequest<SarimaQuery> {
+  const from = dateTime(VISIBLE_FROM_MS);
+  const to = dateTime(VISIBLE_TO_MS);
+  return {
+    requestId: 'q1',
+    interval: '15s',
+    intervalMs: 15_000,
+    range: { from, to, raw: { from, to } },
+    scopedVars,
+    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), ...t }) as SarimaQuery),
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: 0,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The upstream Prometheus data source: the request that fetches training window + visible range at the model's
+ * step, and the conversion of its frames into pipeline inputs (labels kept).
+ */
+import {
+  type DataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceApi,
+  dateTime,
+  FieldType,
+  type ScopedVars,
+} from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
+import type { TemplateSrv } from '@grafana/runtime';
+import { from } from 'rxjs';
+import type { SeriesInput } from '../contract/fit';
+import { FitCancelledError } from '../worker/errors';
+import { formatDurationMs } from './duration';
+import { seriesDisplayName } from './frames';
+import type { ResolvedQuery } from './settings';
+
+/** The Prometheus query model fields we set (a subset of `PromQuery`). */
+export interface PromTarget extends DataQuery {
+  expr: string;
+  range: boolean;
+  instant: boolean;
+  /** Minimum step, e.g. `3600s`. */
+  interval: string;
+  intervalFactor: number;
+  format: 'time_series';
+}
+
+/**
+ * Scoped variables Prometheus computes from ITS request (step, range): left in the expression for the upstream
+ * query() to interpolate, because ours describe the panel's range and interval, not the extended, re-stepped one.
+ */
+const UPSTREAM_BUILTINS = /^__(interval|interval_ms|rate_interval|rate_interval_ms|range|range_s|range_ms)$/;
+
+/** Interpolates template variables in `expr`, keeping the step- and range-dependent built-ins for Prometheus. */
+export function interpolateExpr(templateSrv: TemplateSrv, expr: string, scopedVars: ScopedVars | undefined): string {
+  const kept: ScopedVars = {};
+  for (const [name, value] of Object.entries(scopedVars ?? {})) {
+    if (!UPSTREAM_BUILTINS.test(name)) {
+      kept[name] = value;
+    }
+  }
+  return templateSrv.replace(expr, kept);
+}
+
+/** The upstream request: range starting a training window earlier, step = resolution. */
+export function buildUpstreamRequest(
+  request: DataQueryRequest<DataQuery>,
+  refId: string,
+  expr: string,
+  resolved: ResolvedQuery
+): DataQueryRequest<PromTarget> {
+  const from = dateTime(resolved.fetchFromMs);
+  const to = dateTime(resolved.fetchToMs);
+  const interval = `${Math.round(resolved.stepMs / 1000)}s`;
+  const points = Math.floor((resolved.fetchToMs - resolved.fetchFromMs) / resolved.stepMs) + 1;
+  return {
+    ...request,
+    requestId: `${request.requestId}-tidemark-${refId}`,
+    targets: [{ refId, expr, range: true, instant: false, interval, intervalFactor: 1, format: 'time_series' }],
+    range: { from, to, raw: { from, to } },
+    interval: formatDurationMs(resolved.stepMs),
+    intervalMs: resolved.stepMs,
+    maxDataPoints: points,
+    scopedVars: {
+      ...request.scopedVars,
+      __interval: { text: interval, value: interval },
+      __interval_ms: { text: String(resolved.stepMs), value: resolved.stepMs },
+    },
+  };
+}
+
+/** Runs the upstream query to completion (the last emission wins); aborting unsubscribes, cancelling the HTTP call. */
+export function runUpstream(
+  datasource: DataSourceApi,
+  request: DataQueryRequest<PromTarget>,
+  signal: AbortSignal
+): Promise<DataQueryResponse> {
+  return new Promise<DataQueryResponse>((resolve, reject) => {
+    let last: DataQueryResponse = { data: [] };
+    // The upstream type is DataSourceApi<DataQuery>; PromTarget is a DataQuery with Prometheus' fields.
+    const subscription = from(datasource.query(request)).subscribe({
+      next: (response) => (last = response),
+      error: (error: unknown) => reject(error),
+      complete: () => resolve(last),
+    });
+    signal.addEventListener('abort', () => {
+      subscription.unsubscribe();
+      reject(new FitCancelledError('upstream query cancelled'));
+    });
+  });
+}
+
+/** Error text of an upstream response, or undefined when it succeeded. */
+export function upstreamErrorMessage(response: DataQueryResponse): string | undefined {
+  // Data sources built for older Grafana still set only the deprecated `error`.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const errors = response.errors?.length ? response.errors : response.error ? [response.error] : [];
+  const messages = errors.map((e) => e.message ?? e.data?.message ?? 'unknown error');
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}
+
+/**
+ * One pipeline input per numeric field of the upstream frames (Prometheus returns one frame per series; wide frames
+ * with several value fields are handled too). The key is the series' label set; duplicates get a `#n` suffix.
+ */
+export function framesToSeries(frames: DataFrame[], stepMs: number): SeriesInput[] {
+  const series: SeriesInput[] = [];
+  const seen = new Map<string, number>();
+  for (const frame of frames) {
+    const time = frame.fields.find((f) => f.type === FieldType.time);
+    if (!time) {
+      continue;
+    }
+    for (const field of frame.fields) {
+      if (field.type !== FieldType.number) {
+        continue;
+      }
+      const labels = { ...(field.labels ?? {}) };
+      const fallback = field.config?.displayNameFromDS ?? frame.name ?? field.name;
+      const base = seriesDisplayName(labels, fallback);
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      series.push({
+        key: count === 1 ? base : `${base}#${count}`,
+        labels,
+        timesMs: Array.from(time.values, (t: unknown) => Number(t)),
+        values: Array.from(field.values, (v: unknown) => (typeof v === 'number' ? v : null)),
+        // Prometheus reports the step it actually used on the time field; it may exceed ours near its point limit.
+        stepMs: typeof time.config?.interval === 'number' && time.config.interval > 0 ? time.config.interval : stepMs,
+      });
+    }
+  }
+  return series;
+}

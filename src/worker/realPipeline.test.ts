@@ -1,0 +1,69 @@
+/**
+ * The worker transport over the real pipeline (`analyzeSeries`), in-process over MessageChannel: a fit, then a
+ * refresh with one more point that passes the cached entry back to the pipeline.
+ */
+import { FIT_CONTRACT_VERSION, type FitRequest, type ModelSettings, type SeriesAnalysis } from '../contract/fit';
+import { type AnalysisCacheEntry, analyzeSeries } from '../model/pipeline/analyze';
+import { LruCache } from './cache';
+import { WorkerFitClient } from './client';
+import { FitWorkerPool } from './pool';
+import { channelWorkerFactory } from './testing/channelWorker';
+
+const HOUR_MS = 3_600_000;
+const START_MS = Date.UTC(2024, 0, 1);
+
+/** Hourly daily cycle with a deterministic wiggle (no RNG, so the test cannot flake). */
+function series(n: number) {
+  const timesMs = Array.from({ length: n }, (_, i) => START_MS + i * HOUR_MS);
+  const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
+  return { key: 'up{job="api"}', labels: { job: 'api' }, timesMs, values, stepMs: HOUR_MS };
+}
+
+const SETTINGS: ModelSettings = {
+  seasonalPeriod: 24,
+  order: { p: 1, d: 0, q: 0 },
+  seasonalOrder: { P: 0, D: 1, Q: 1 },
+  levelsPct: [95, 99],
+  minConsecutive: 1,
+  onsetOnly: false,
+  holdOffMs: 0,
+  horizonSteps: 6,
+  refitEveryMs: 24 * HOUR_MS,
+  trainingWindowMs: 10 * 24 * HOUR_MS,
+};
+
+describe('worker transport over analyzeSeries', () => {
+  const channels = channelWorkerFactory((input, settings, options) =>
+    analyzeSeries(input, settings, {
+      outputFromMs: options.outputFromMs,
+      cached: options.cached as AnalysisCacheEntry | undefined,
+    })
+  );
+  const pool = new FitWorkerPool({ factory: channels.factory, size: 1, timeoutMs: 60_000 });
+  afterAll(() => {
+    pool.dispose();
+    channels.close();
+  });
+
+  it('should analyse a series, then hand the cached entry back to the pipeline on a refresh', async () => {
+    const cache = new LruCache<AnalysisCacheEntry>(10);
+    const client = new WorkerFitClient(pool, cache);
+    const request = (n: number): FitRequest => ({
+      version: FIT_CONTRACT_VERSION,
+      series: [series(n)],
+      settings: SETTINGS,
+      outputFromMs: START_MS + (n - 24) * HOUR_MS,
+    });
+    const [first] = (await client.fit(request(250))).results as SeriesAnalysis[];
+    const [second] = (await client.fit(request(251))).results as SeriesAnalysis[];
+    expect(first.status).toBe('ok');
+    expect(second.status).toBe('ok');
+    expect(second.points.horizonStart).toBe(24);
+    expect(second.points.timesMs).toHaveLength(24 + SETTINGS.horizonSteps);
+    // The pipeline keeps earlier fits in the entry and adds only newly scheduled ones: 2 fits means the entry of
+    // the first call came back (a fresh entry would hold 1). The chosen orders are reused the same way.
+    const [entry] = [...(cache as unknown as { entries: Map<string, AnalysisCacheEntry> }).entries.values()];
+    expect(entry.fits).toHaveLength(2);
+    expect(second.model.order).toEqual(first.model.order);
+  });
+});

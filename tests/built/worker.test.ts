@@ -1,0 +1,87 @@
+/**
+ * Smoke test of the built fit worker (dist/datasource/fit.worker.js) with the real analysis pipeline: the bundle
+ * is evaluated as a classic worker script would be (a global `self` with addEventListener/postMessage, no `define`,
+ * no DOM), then answers one fit. Run after `npm run build`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const bundle = path.resolve(__dirname, '..', '..', 'dist', 'datasource', 'fit.worker.js');
+
+interface Reply {
+  type: string;
+  id: number;
+  analysis?: { status: string; key: string; points: { timesMs: number[]; horizonStart: number } };
+  error?: { name: string; message: string };
+}
+
+function startWorker(): { send: (message: unknown) => void; replies: Reply[] } {
+  const listeners: Array<(event: { data: unknown }) => void> = [];
+  const replies: Reply[] = [];
+  const self = {
+    addEventListener: (type: string, listener: (event: { data: unknown }) => void) => {
+      if (type === 'message') {
+        listeners.push(listener);
+      }
+    },
+    postMessage: (message: Reply) => replies.push(structuredClone(message)),
+  };
+  const context = vm.createContext({ self, console, setTimeout, clearTimeout });
+  vm.runInContext(fs.readFileSync(bundle, 'utf8'), context, { filename: bundle });
+  return { send: (data) => listeners.forEach((l) => l({ data: structuredClone(data) })), replies };
+}
+
+/** 10 days of hourly data with a daily cycle and a small deterministic wiggle (no RNG: the test must not flake). */
+function dailySeries() {
+  const stepMs = 3_600_000;
+  const startMs = Date.UTC(2024, 0, 1);
+  const n = 240;
+  const timesMs = Array.from({ length: n }, (_, i) => startMs + i * stepMs);
+  const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
+  return { key: 'smoke{job="api"}', labels: { job: 'api' }, timesMs, values, stepMs };
+}
+
+const SETTINGS = {
+  seasonalPeriod: 24,
+  order: { p: 1, d: 0, q: 0 },
+  seasonalOrder: { P: 0, D: 1, Q: 1 },
+  levelsPct: [95, 99],
+  minConsecutive: 1,
+  onsetOnly: false,
+  holdOffMs: 0,
+  horizonSteps: 6,
+  refitEveryMs: 86_400_000,
+  trainingWindowMs: 10 * 86_400_000,
+};
+
+describe('dist/datasource/fit.worker.js', () => {
+  it('should be a plain script (no AMD define, no DOM access)', () => {
+    const code = fs.readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/\bdefine\(/);
+    expect(code).not.toMatch(/\bdocument\./);
+  });
+
+  it('should answer a fit with an analysis, and a bad message with a named error', () => {
+    const worker = startWorker();
+    const input = dailySeries();
+    worker.send({ type: 'fit', id: 1, input, settings: SETTINGS, outputFromMs: input.timesMs[200] });
+    worker.send({
+      type: 'fit',
+      id: 2,
+      input: { ...input, values: input.values.slice(0, 3), timesMs: input.timesMs.slice(0, 3) },
+      settings: SETTINGS,
+    });
+    expect(worker.replies.map((r) => [r.id, r.type])).toEqual([
+      [1, 'result'],
+      [2, 'error'],
+    ]);
+    const { analysis } = worker.replies[0];
+    expect(analysis?.status).toBe('ok');
+    // History from outputFromMs (40 points) plus the 6-step horizon.
+    expect(analysis?.points.horizonStart).toBe(40);
+    expect(analysis?.points.timesMs).toHaveLength(46);
+    // Names survive minification (root webpack.config.ts keeps class names ending in Error).
+    expect(worker.replies[1].error?.name).toBe('InsufficientDataError');
+  });
+});
