@@ -17,6 +17,7 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.eslintcache',
       '.config/',
+      'tests/harness/build/',
     ],
   },
   ...baseConfig,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every check, in the order CI runs them: typecheck → lint → unit tests → build → built-output tests.
+# Every check, in the order CI runs them: typecheck → lint → unit tests → build → built-output tests →
+# browser tests (headless Chromium against the harness; under CI=true a missing chromium fails the run).
 # This is the project's one test command (`npm run check`); .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,3 +17,5 @@ step build
 npm run --silent build
 step 'built-output tests'
 npm run --silent test:dist
+step 'browser tests'
+npm run --silent test:browser

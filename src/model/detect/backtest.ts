@@ -57,17 +57,28 @@ export interface DetectorRun {
   final?: { model: SarimaModel; state: FilterState; trainEndMs: number };
 }
 
+/** Options of {@link runDetector}. */
+export interface DetectorOptions {
+  /** Performs (or recalls) the scheduled fits; default `fitSarima`. */
+  fitHook?: FitHook;
+  /**
+   * Grid index of the first fit, replacing the `minTrain` rule; later fits follow every `refitEvery` points.
+   * Callers that align it to a fixed clock (e.g. midnight UTC) get the same fit times on every call.
+   */
+  firstFitIndex?: number;
+}
+
 /**
- * {@link runBacktest} that also returns the final model and filter state, with an optional hook that
- * performs (or recalls) the scheduled fits.
+ * {@link runBacktest} that also returns the final model and filter state, with optional control of the fits.
  */
-export function runDetector(input: RegularSeries, config: DetectorConfig, fitHook?: FitHook): DetectorRun {
+export function runDetector(input: RegularSeries, config: DetectorConfig, options: DetectorOptions = {}): DetectorRun {
   const agg = aggregateSeries(input, config.bucketMs);
   const series = agg.series;
-  const w = newWalk(series, config, agg.endIndex, fitHook);
+  const w = newWalk(series, config, agg.endIndex, options.fitHook);
   let finite = 0;
   for (let i = 0; i < series.values.length; i++) {
-    if (finite >= w.r.minTrain && i - w.lastFit >= w.r.refit) {
+    const due = options.firstFitIndex === undefined ? finite >= w.r.minTrain : i >= options.firstFitIndex;
+    if (due && i - w.lastFit >= w.r.refit) {
       refit(w, i);
     }
     step(w, i);

@@ -72,6 +72,7 @@ describe('analyzeSeries', () => {
     expect(model.coefficients.map((c) => c.name)).toEqual(['ar1', 'ma1', 'sma1']);
     expect(model.coefficients.every((c) => Number.isFinite(c.value) && c.standardError > 0)).toBe(true);
     expect(model.trainingEndMs - model.trainingStartMs).toBe(21 * DAY_MS);
+    expect(cache.fits[0].endMs).toBe(outputFromMs);
     // White-noise residuals of a correct model: the test should not reject at 1%.
     expect(model.ljungBoxPValue).toBeGreaterThan(0.01);
     // Coverage of a 95% band on its own training data; 0.9–0.99 allows for sampling error on 500 points.
@@ -145,9 +146,25 @@ describe('analyzeSeries', () => {
     expect(bucketFor(7_000)).toBe(7_000 * 43);
   });
 
+  it('should recall fits when the query range slides forward by a few hours', () => {
+    // A dashboard refresh: the range moves, so the first data point moves too; fits stay at midnight UTC.
+    const shifted = hourlyInput(DAYS * 24 + 3);
+    const drop = 3;
+    const slid: SeriesInput = { ...shifted, timesMs: shifted.timesMs.slice(drop), values: shifted.values.slice(drop) };
+    const result = analyzeSeries(slid, settings, { outputFromMs: outputFromMs + drop * HOUR_MS, cached: cache });
+    const newFits = result.cache.fits.filter((fit) => !cache.fits.includes(fit));
+    // Only the midnight refit the three new hours reached is new.
+    expect(newFits.map((fit) => fit.endMs)).toEqual([START_MS + DAYS * DAY_MS]);
+  });
+
+  it('should place fits at multiples of the refit interval since the epoch', () => {
+    expect(cache.fits.every((fit) => fit.endMs % DAY_MS === 0)).toBe(true);
+    expect(analysis.model.trainingEndMs % DAY_MS).toBe(0);
+  });
+
   it('should throw InsufficientDataError naming the numbers when no fit is possible', () => {
     expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(InsufficientDataError);
-    expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(/needs \d+ points on a 3600 s grid.*got 30/);
+    expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(/needs 72 points on a 3600 s grid.*got 30/);
   });
 
   it('should reject invalid settings with every problem named', () => {

@@ -65,23 +65,21 @@ export function analyzeSeries(
   const settingsKey = JSON.stringify({ settings, stepMs: series.stepMs });
   const cached = options.cached?.settingsKey === settingsKey ? options.cached : undefined;
   const bucketMs = bucketFor(series.stepMs);
-  const modelStepMs = bucketMs || series.stepMs;
-  const trainPoints = spanPoints({ ms: settings.trainingWindowMs }, modelStepMs);
-  const beforeOutput =
-    options.outputFromMs === undefined ? 0 : Math.floor((options.outputFromMs - series.startMs) / modelStepMs);
-  const minTrainPoints = Math.min(
-    trainPoints,
-    Math.max(beforeOutput, spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, modelStepMs))
-  );
-  const choice = cached?.choice ?? chooseOrders(series, settings, bucketMs, trainPoints);
-  const config = detectorConfig(settings, choice.orders, bucketMs, minTrainPoints);
+  // The pipeline aggregates once, so orders, fit schedule and detector all see the same model grid.
+  const grid = aggregateSeries(series, bucketMs).series;
+  const trainPoints = spanPoints({ ms: settings.trainingWindowMs }, grid.stepMs);
+  const choice = cached?.choice ?? chooseOrders(grid, settings, trainPoints);
+  const minTrainPoints = spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, grid.stepMs);
+  const config = detectorConfig(settings, choice.orders, 0, minTrainPoints);
+  const firstFitIndex = alignedFirstFit(grid, settings.refitEveryMs, minTrainPoints, options.outputFromMs);
   const fits = cached ? cached.fits.slice() : [];
-  const run = runDetector(series, config, memoFitHook(fits, config.method, settings.levelsPct[0]));
+  const fitHook = memoFitHook(fits, config.method, settings.levelsPct[0]);
+  const run = runDetector(grid, config, { fitHook, firstFitIndex });
   const finalFit = run.final && fits.find((f) => f.model === run.final?.model);
   if (!run.final || !finalFit) {
     throw new InsufficientDataError(
-      `no model could be fitted: the first fit needs ${minTrainPoints} points on a ${modelStepMs / 1000} s grid ` +
-        `(training window ${settings.trainingWindowMs / 3_600_000} h), got ${run.detection.timesMs.length}`
+      `no model could be fitted: the first fit needs ${minTrainPoints} points on a ${grid.stepMs / 1000} s grid ` +
+        `before a scheduled refit time (every ${settings.refitEveryMs / 1000} s), got ${grid.values.length}`
     );
   }
   const forecast =
@@ -89,11 +87,11 @@ export function analyzeSeries(
       ? forecastSarima(run.final.model, cloneState(run.final.state), settings.horizonSteps, settings.levelsPct)
       : undefined;
   const outputFromMs = options.outputFromMs ?? -Infinity;
-  const aggregation = modelStepMs / series.stepMs;
+  const aggregation = grid.stepMs / series.stepMs;
   const notices = series.repairs.map((r) => r.message);
   if (aggregation > 1) {
     notices.push(
-      `averaged into ${modelStepMs / 1000} s buckets (${aggregation} samples) to keep the daily season short`
+      `averaged into ${grid.stepMs / 1000} s buckets (${aggregation} samples) to keep the daily season short`
     );
   }
   const analysis: SeriesAnalysis = {
@@ -101,7 +99,7 @@ export function analyzeSeries(
     key: input.key,
     labels: input.labels,
     model: summarize(finalFit, aggregation, choice.candidates),
-    points: outputPoints(run.detection, forecast, modelStepMs, outputFromMs),
+    points: outputPoints(run.detection, forecast, grid.stepMs, outputFromMs),
     windows: anomalyWindows(run.detection)
       .filter((w) => w.endMs >= outputFromMs)
       .map(toContractWindow),
@@ -111,18 +109,33 @@ export function analyzeSeries(
   return { analysis, cache: { settingsKey, refittedAtMs: finalFit.endMs, lastTimeMs, fits, choice } };
 }
 
+/**
+ * Grid index of the first fit: the last multiple of `refitEveryMs` since the epoch at or before the output
+ * start (or the data's end), so every call places its fits at the same clock times and a refresh recalls
+ * them. With too little data before that time, the first multiple after `minTrainPoints` of data.
+ */
+export function alignedFirstFit(
+  grid: RegularSeries,
+  refitEveryMs: number,
+  minTrainPoints: number,
+  outputFromMs: number | undefined
+): number {
+  const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
+  const anchorMs = Math.min(outputFromMs ?? endMs, endMs);
+  const earliestMs = grid.startMs + minTrainPoints * grid.stepMs;
+  let firstMs = Math.floor(anchorMs / refitEveryMs) * refitEveryMs;
+  if (firstMs < earliestMs) {
+    firstMs = Math.ceil(earliestMs / refitEveryMs) * refitEveryMs;
+  }
+  return Math.ceil((firstMs - grid.startMs) / grid.stepMs);
+}
+
 /** Orders from the settings, with 'auto' ones chosen by `autoSarima` on the first training window. */
-function chooseOrders(
-  series: RegularSeries,
-  settings: ModelSettings,
-  bucketMs: number,
-  trainPoints: number
-): OrderChoice {
+function chooseOrders(grid: RegularSeries, settings: ModelSettings, trainPoints: number): OrderChoice {
   const fixed = { season: settings.seasonalPeriod };
   if (settings.order !== 'auto' && settings.seasonalOrder !== 'auto') {
     return { orders: { ...fixed, order: settings.order, seasonalOrder: settings.seasonalOrder } };
   }
-  const grid = aggregateSeries(series, bucketMs).series;
   const train = grid.values.slice(0, trainPoints);
   const chosen = autoSarima(train, { period: settings.seasonalPeriod, stepMs: grid.stepMs });
   const spec = chosen.model.spec;

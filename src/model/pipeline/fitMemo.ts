@@ -1,5 +1,8 @@
 /**
- * Memo of the scheduled fits of one series, keyed by training window, with the diagnostics of each fit. It is
+ * Memo of the scheduled fits of one series, keyed by the end of the training window and the spec, with the
+ * diagnostics of each fit. The window's start is not part of the key: a sliding query range moves the first
+ * data point on every refresh, and the fit scheduled at the same time on (almost) the same trailing data is
+ * the one the live detector would still be using. It is
  * the heart of the model cache: a dashboard refresh re-runs only the (cheap) Kalman filter over the data and
  * recalls every fit whose training window it has seen, so only a new scheduled refit costs a fit.
  */
@@ -33,7 +36,7 @@ export const MAX_MEMO_FITS = 64;
 export function memoFitHook(memo: MemoFit[], method: 'CSS-ML' | 'ML' | 'CSS', weakLevelPct: number): FitHook {
   return (train, spec, startMs, endMs) => {
     const specKey = JSON.stringify(spec);
-    const hit = memo.find((f) => f.startMs === startMs && f.endMs === endMs && f.specKey === specKey);
+    const hit = memo.find((f) => f.endMs === endMs && f.specKey === specKey);
     if (hit) {
       return hit.model;
     }

@@ -1,0 +1,42 @@
+/**
+ * Browser tests of the built plugin in the harness (headless Debian chromium via playwright-core).
+ *   npm run build && npx tsx tests/browser/run.ts [name filter]
+ * Screenshots land in artifacts/screenshots/. Exit code 1 on any failure; under CI=true a missing chromium fails.
+ */
+import { startSession } from './browser';
+import { INTERACTION_CHECKS } from './interaction.checks';
+import { CHECKS } from './panel.checks';
+
+async function main() {
+  const filter = process.argv[2];
+  const session = await startSession();
+  if (!session) {
+    return 0;
+  }
+  const checks = [...CHECKS, ...INTERACTION_CHECKS].filter((c) => !filter || c.name.includes(filter));
+  let failed = 0;
+  try {
+    for (const check of checks) {
+      const t0 = Date.now();
+      try {
+        const note = await check.run(session);
+        console.log(`✓ ${check.name} (${Date.now() - t0} ms)${note ? `\n    ${note}` : ''}`);
+      } catch (error) {
+        failed++;
+        console.log(`✗ ${check.name} (${Date.now() - t0} ms)\n    ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  console.log(`\n${checks.length - failed} passed, ${failed} failed (screenshots in artifacts/screenshots/)`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+);

@@ -1,0 +1,114 @@
+/**
+ * Harness modes for the data source plugin: `datasource` mounts its QueryEditor with a real DataSource instance,
+ * `config` its ConfigEditor. URL parameters: jsonData=<JSON>, query=<JSON>. State is exposed on `window.harness`
+ * (`query`, `runCount`, `dataSourceOptions`) so a test can drive the editor and assert what it produced.
+ */
+import React from 'react';
+import type { Root } from 'react-dom/client';
+import { DataSourceInstanceSettings, DataSourcePlugin, DataSourcePluginMeta, ThemeContext } from '@grafana/data';
+import { config } from '@grafana/runtime';
+import { GlobalStyles } from '@grafana/ui';
+import { loadAmdModule } from './amd';
+import { registerDataSource } from './services';
+
+type Harness = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
+type AnyDataSourcePlugin = DataSourcePlugin<any, any, any>;
+
+function settingsFor(meta: DataSourcePluginMeta, jsonData: Record<string, unknown>): DataSourceInstanceSettings {
+  return {
+    id: 1,
+    uid: 'tidemark',
+    type: meta.id,
+    name: 'Tidemark',
+    meta,
+    jsonData,
+    access: 'proxy',
+    readOnly: false,
+  };
+}
+
+/** A Prometheus entry in the data source registry, for pickers that list Prometheus data sources. */
+function registerPrometheus() {
+  const meta = {
+    id: 'prometheus',
+    name: 'Prometheus',
+    type: 'datasource',
+    info: { logos: {} },
+  } as DataSourcePluginMeta;
+  registerDataSource({ ...settingsFor(meta, {}), id: 2, uid: 'prometheus', name: 'Prometheus' });
+}
+
+export async function mountDataSourceMode(root: Root, mode: string, params: URLSearchParams, harness: Harness) {
+  const { plugin } = (await loadAmdModule('/dist/datasource/module.js')) as { plugin: AnyDataSourcePlugin };
+  const meta = (await (await fetch('/dist/datasource/plugin.json')).json()) as DataSourcePluginMeta;
+  const jsonData = JSON.parse(params.get('jsonData') ?? '{}');
+  const settings = settingsFor(meta, jsonData);
+  const instance = new plugin.DataSourceClass(settings);
+  registerPrometheus();
+  registerDataSource(settings, instance);
+  const theme = config.theme2;
+  harness.query = JSON.parse(params.get('query') ?? '{"refId":"A"}');
+  harness.runCount = 0;
+  harness.dataSourceOptions = { ...settings, secureJsonFields: {}, jsonData };
+
+  const render = () => {
+    const editor =
+      mode === 'config' ? (
+        <ConfigView plugin={plugin} harness={harness} render={render} />
+      ) : (
+        <QueryView plugin={plugin} instance={instance} harness={harness} render={render} />
+      );
+    root.render(
+      <ThemeContext.Provider value={theme}>
+        <GlobalStyles />
+        <div data-testid="harness-editor" style={{ padding: 16, width: 900 }}>
+          {editor}
+        </div>
+      </ThemeContext.Provider>
+    );
+  };
+  render();
+}
+
+interface ViewProps {
+  plugin: AnyDataSourcePlugin;
+  harness: Harness;
+  render: () => void;
+}
+
+function QueryView({ plugin, instance, harness, render }: ViewProps & { instance: unknown }) {
+  const QueryEditor = plugin.components.QueryEditor;
+  if (!QueryEditor) {
+    return <div>The data source has no QueryEditor.</div>;
+  }
+  return (
+    <QueryEditor
+      datasource={instance as never}
+      query={harness.query as never}
+      onChange={(query: unknown) => {
+        harness.query = query;
+        render();
+      }}
+      onRunQuery={() => {
+        harness.runCount = Number(harness.runCount) + 1;
+      }}
+    />
+  );
+}
+
+function ConfigView({ plugin, harness, render }: ViewProps) {
+  const ConfigEditor = plugin.components.ConfigEditor;
+  if (!ConfigEditor) {
+    return <div>The data source has no ConfigEditor.</div>;
+  }
+  return (
+    <ConfigEditor
+      options={harness.dataSourceOptions as never}
+      onOptionsChange={(options: unknown) => {
+        harness.dataSourceOptions = options;
+        render();
+      }}
+    />
+  );
+}

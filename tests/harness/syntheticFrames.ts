@@ -1,0 +1,187 @@
+/**
+ * Deterministic synthetic Tidemark frames (DataFrameDTO JSON, per src/contract/frame.ts) for the harness pages,
+ * the screenshot tests and the render benchmark. Values follow a daily sine with seeded noise; the "model" is the
+ * true mean with the true noise σ, so bands are exact normal quantiles and anomalies sit where they are injected.
+ * Used by generateFixtures.ts (committed JSON under tests/fixtures/frames/) and by the harness bench mode.
+ */
+import { bandFieldName, FIELD, FRAME_CONTRACT_VERSION, TidemarkFrameMeta } from '../../src/contract/frame';
+
+/** Standard normal quantiles for the two band levels used here. */
+const Z_BY_LEVEL: Record<number, number> = { 95: 1.959964, 99: 2.575829 };
+
+export interface InjectedAnomaly {
+  index: number;
+  length: number;
+  /** Offset in noise σ; between the two z values gives a weak anomaly, beyond the strong z a strong one. */
+  sigmas: number;
+}
+
+export interface SyntheticSeriesSpec {
+  key: string;
+  labels: Record<string, string>;
+  startMs: number;
+  stepMs: number;
+  /** Observed points; the horizon follows them. */
+  points: number;
+  horizon: number;
+  periodSteps: number;
+  level: number;
+  amplitude: number;
+  noiseSigma: number;
+  seed: number;
+  anomalies: InjectedAnomaly[];
+}
+
+/** The fields of a DataFrameDTO as `toDataFrame` reads them. */
+export interface FieldDTO {
+  name: string;
+  type: 'time' | 'number';
+  values: Array<number | null>;
+  labels?: Record<string, string>;
+  config?: Record<string, unknown>;
+}
+
+export interface FrameDTO {
+  name?: string;
+  refId: string;
+  meta?: { custom?: Record<string, unknown> };
+  fields: FieldDTO[];
+}
+
+/** Mulberry32: a small seeded PRNG, so fixtures are byte-identical on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(rand: () => number): number {
+  const u = Math.max(rand(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** One Tidemark frame: history with injected anomalies, then a forecast horizon with widening bands. */
+export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): FrameDTO {
+  const rand = prng(spec.seed);
+  const total = spec.points + spec.horizon;
+  const [weak, strong] = [95, 99];
+  const cols = {
+    time: [] as number[],
+    actual: [] as Array<number | null>,
+    forecast: [] as number[],
+    anomaly: [] as number[],
+    score: [] as Array<number | null>,
+  };
+  const bounds: Record<string, number[]> = {};
+  for (const level of [weak, strong]) {
+    bounds[bandFieldName('lower', level)] = [];
+    bounds[bandFieldName('upper', level)] = [];
+  }
+  const offsets = new Map<number, number>();
+  for (const a of spec.anomalies) {
+    for (let i = a.index; i < a.index + a.length; i++) {
+      offsets.set(i, a.sigmas);
+    }
+  }
+  for (let i = 0; i < total; i++) {
+    const mean = spec.level + spec.amplitude * Math.sin((2 * Math.PI * i) / spec.periodSteps);
+    const inHorizon = i >= spec.points;
+    // Forecast uncertainty grows with the horizon step, as h-step prediction variance does.
+    const sd = spec.noiseSigma * (inHorizon ? Math.sqrt(1 + (i - spec.points + 1) / spec.periodSteps) : 1);
+    // Noise at 0.45 σ keeps chance flags rare (|z| > 1.96 needs a 4.4 σ draw); injected points get no noise so
+    // their severity is exactly the one asked for.
+    const noise = gaussian(rand) * spec.noiseSigma * 0.45;
+    const offset = offsets.get(i);
+    const value = inHorizon ? null : offset === undefined ? mean + noise : mean + offset * spec.noiseSigma;
+    const score = value === null ? null : (value - mean) / sd;
+    const abs = score === null ? 0 : Math.abs(score);
+    cols.time.push(spec.startMs + i * spec.stepMs);
+    cols.actual.push(value === null ? null : round(value));
+    cols.forecast.push(round(mean));
+    cols.anomaly.push(abs > Z_BY_LEVEL[strong] ? 2 : abs > Z_BY_LEVEL[weak] ? 1 : 0);
+    cols.score.push(score === null ? null : round(score));
+    for (const level of [weak, strong]) {
+      bounds[bandFieldName('lower', level)].push(round(mean - Z_BY_LEVEL[level] * sd));
+      bounds[bandFieldName('upper', level)].push(round(mean + Z_BY_LEVEL[level] * sd));
+    }
+  }
+  const meta: TidemarkFrameMeta = {
+    tidemark: FRAME_CONTRACT_VERSION,
+    seriesKey: spec.key,
+    levelsPct: [weak, strong],
+    horizonStartMs: spec.horizon > 0 ? cols.time[spec.points] : undefined,
+    windows: anomalyWindows(cols.time, cols.anomaly, cols.score, cols.actual),
+  };
+  const num = (name: string, values: Array<number | null>): FieldDTO => ({
+    name,
+    type: 'number',
+    values,
+    labels: spec.labels,
+  });
+  return {
+    name: spec.key,
+    refId,
+    meta: { custom: meta as unknown as Record<string, unknown> },
+    fields: [
+      { name: FIELD.time, type: 'time', values: cols.time },
+      { ...num(FIELD.actual, cols.actual), config: { displayNameFromDS: spec.key } },
+      { ...num(FIELD.forecast, cols.forecast), config: { displayNameFromDS: `${spec.key} forecast` } },
+      num(bandFieldName('lower', weak), bounds[bandFieldName('lower', weak)]),
+      num(bandFieldName('upper', weak), bounds[bandFieldName('upper', weak)]),
+      num(bandFieldName('lower', strong), bounds[bandFieldName('lower', strong)]),
+      num(bandFieldName('upper', strong), bounds[bandFieldName('upper', strong)]),
+      num(FIELD.anomaly, cols.anomaly),
+      num(FIELD.score, cols.score),
+    ],
+  };
+}
+
+/** Runs of flagged points as contract AnomalyWindow objects (severity = the run's worst flag). */
+function anomalyWindows(times: number[], flags: number[], scores: Array<number | null>, actual: Array<number | null>) {
+  const windows: Array<Record<string, number>> = [];
+  let i = 0;
+  while (i < flags.length) {
+    if (flags[i] === 0) {
+      i++;
+      continue;
+    }
+    let peak = i;
+    let j = i;
+    while (j < flags.length && flags[j] > 0) {
+      peak = Math.abs(scores[j] ?? 0) > Math.abs(scores[peak] ?? 0) ? j : peak;
+      j++;
+    }
+    const severity = Math.max(...flags.slice(i, j));
+    windows.push({
+      startMs: times[i],
+      endMs: times[j - 1],
+      peakMs: times[peak],
+      peakScore: scores[peak] ?? 0,
+      severity,
+      expectedLower: 0,
+      expectedUpper: 0,
+      observed: actual[peak] ?? 0,
+    });
+    i = j;
+  }
+  return windows;
+}
+
+/** A plain (non-Tidemark) frame, e.g. a Prometheus series on the same panel. */
+export function plainFrame(key: string, startMs: number, stepMs: number, points: number, refId = 'B'): FrameDTO {
+  const times = Array.from({ length: points }, (_, i) => startMs + i * stepMs);
+  const values = times.map((_, i) => round(50 + 20 * Math.cos((2 * Math.PI * i) / 48)));
+  return {
+    refId,
+    fields: [
+      { name: 'Time', type: 'time', values: times },
+      { name: 'Value', type: 'number', values, labels: { __name__: key } },
+    ],
+  };
+}
