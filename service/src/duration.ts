@@ -3,30 +3,9 @@
  * (`step=60`), and timestamps as RFC 3339 or float Unix seconds (Prometheus HTTP API, "Format overview").
  */
 
-const UNIT_MS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 7 * 86_400_000,
-  y: 365 * 86_400_000,
-};
+import { formatDurationMs, parseDurationMs } from '../../src/model/duration';
 
-const DURATION_RE = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
-const PART_RE = /(\d+)(ms|s|m|h|d|w|y)/g;
-
-/** Parses a Prometheus duration (`1h30m`) into milliseconds; null when the text is not one. */
-export function parseDurationMs(text: string): number | null {
-  if (!DURATION_RE.test(text)) {
-    return null;
-  }
-  let totalMs = 0;
-  for (const match of text.matchAll(PART_RE)) {
-    totalMs += Number(match[1]) * UNIT_MS[match[2]];
-  }
-  return totalMs;
-}
+export { formatDurationMs, parseDurationMs };
 
 /** Parses a duration or a float number of seconds, as the `step` and `timeout` query parameters accept. */
 export function parseDurationOrSecondsMs(text: string): number | null {
@@ -52,21 +31,4 @@ export function parseTimeMs(text: string): number | null {
   }
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : null;
-}
-
-/** Formats milliseconds as the shortest Prometheus duration, e.g. 5400000 → `1h30m`. */
-export function formatDurationMs(ms: number): string {
-  if (ms === 0) {
-    return '0s';
-  }
-  let rest = ms;
-  let text = '';
-  for (const unit of ['d', 'h', 'm', 's', 'ms']) {
-    const size = UNIT_MS[unit];
-    if (rest >= size) {
-      text += `${Math.floor(rest / size)}${unit}`;
-      rest %= size;
-    }
-  }
-  return text;
 }

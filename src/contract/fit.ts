@@ -4,29 +4,9 @@
  * unchanged (STYLE.md §2). The payload types live with the pipeline that produces them
  * (`src/model/pipeline/types.ts`); this file adds the envelope, the version and the error shape.
  */
-import type {
-  AnomalyWindow,
-  BandSeries,
-  ModelSettings,
-  ModelSummary,
-  OrderSetting,
-  SeasonalOrderSetting,
-  SeriesAnalysis,
-  SeriesInput,
-  SeriesPoints,
-} from '../model/pipeline/types';
+import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../model/pipeline/types';
 
-export type {
-  AnomalyWindow,
-  BandSeries,
-  ModelSettings,
-  ModelSummary,
-  OrderSetting,
-  SeasonalOrderSetting,
-  SeriesAnalysis,
-  SeriesInput,
-  SeriesPoints,
-};
+export type * from '../model/pipeline/types';
 
 /** Bumped on any incompatible change to the shapes below or in `src/model/pipeline/types.ts`. */
 export const FIT_CONTRACT_VERSION = 1;

@@ -28,9 +28,9 @@ describe('parseDurationMs / formatDurationMs', () => {
   it.each([
     [0, '0s'],
     [3_600_000, '1h'],
-    [90_000, '90s'],
+    [90_000, '1m30s'],
     [7 * DAY_MS, '1w'],
-    [1500, '1500ms'],
+    [1500, '1s500ms'],
   ])('should format %p as %p', (ms, text) => {
     expect(formatDurationMs(ms)).toBe(text);
   });

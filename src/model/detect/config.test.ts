@@ -5,11 +5,11 @@ describe('parseSpan', () => {
     expect(parseSpan('288')).toEqual({ points: 288 });
     expect(parseSpan('6h')).toEqual({ ms: 6 * 3_600_000 });
     expect(parseSpan('14d')).toEqual({ ms: 14 * 86_400_000 });
-    expect(parseSpan('1.5h')).toEqual({ ms: 5_400_000 });
+    expect(parseSpan('1h30m')).toEqual({ ms: 5_400_000 });
   });
 
   it('should reject anything else, naming the text', () => {
-    expect(() => parseSpan('2 days')).toThrow('expected a number of points or a duration like 6h, 14d, got "2 days"');
+    expect(() => parseSpan('2 days')).toThrow('expected a number of points or a duration like 6h, 14d, 1h30m, got "2 days"');
     expect(() => parseSpan('0h')).toThrow('got "0h"');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Configuration of the causal detector (`backtest.ts`), its one default, and span parsing ("14d", "288").
  */
+import { parseDurationMs } from '../duration';
 import { InvalidOrderError } from '../errors';
 import type { ArimaOrder } from '../types';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './hygiene';
@@ -96,21 +97,18 @@ export function spanPoints(span: Span, stepMs: number, minPoints = 1): number {
   return Math.max(minPoints, Math.round(points));
 }
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS };
-
 /**
- * Parse a span: a bare integer is a number of points, `<n><unit>` with unit s, m, h, d or w a duration
- * (Prometheus duration units).
- * @throws InvalidOrderError naming the text when it is neither
+ * Parse a span: a bare integer is a number of points, anything else a Prometheus duration (`6h`, `14d`, `1h30m`).
+ * @throws InvalidOrderError naming the text when it is neither, or zero
  */
 export function parseSpan(text: string): Span {
   const s = text.trim();
   if (/^\d+$/.test(s)) {
     return { points: Number(s) };
   }
-  const m = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(s);
-  if (!m || Number(m[1]) <= 0) {
-    throw new InvalidOrderError(`expected a number of points or a duration like 6h, 14d, got "${text}"`);
+  const ms = parseDurationMs(s);
+  if (ms === null || ms <= 0) {
+    throw new InvalidOrderError(`expected a number of points or a duration like 6h, 14d, 1h30m, got "${text}"`);
   }
-  return { ms: Number(m[1]) * UNIT_MS[m[2]] };
+  return { ms };
 }

@@ -1,0 +1,47 @@
+/**
+ * Prometheus durations (`1h30m`, `14d`, `250ms`): one or more integer–unit pairs, largest unit first, units ms, s,
+ * m, h, d, w, y — the grammar of Prometheus `model.ParseDuration`, shared by the data source's query model, the
+ * companion service's detectors file and HTTP API, and the CLI.
+ */
+
+/** Milliseconds per duration unit (a year is 365 days, as in Prometheus). */
+export const DURATION_UNIT_MS: Readonly<Record<string, number>> = {
+  y: 365 * 86_400_000,
+  w: 7 * 86_400_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+};
+
+const DURATION_RE = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
+const PART_RE = /(\d+)(ms|s|m|h|d|w|y)/g;
+
+/** Parses a Prometheus duration into milliseconds; null when `text` is not one (e.g. `1.5h`, `10`, `-1h`). */
+export function parseDurationMs(text: string): number | null {
+  if (!DURATION_RE.test(text)) {
+    return null;
+  }
+  let totalMs = 0;
+  for (const match of text.matchAll(PART_RE)) {
+    totalMs += Number(match[1]) * DURATION_UNIT_MS[match[2]];
+  }
+  return totalMs;
+}
+
+/** Formats milliseconds (≥ 0, whole) as the shortest Prometheus duration: 5400000 → `1h30m`, 604800000 → `1w`. */
+export function formatDurationMs(ms: number): string {
+  if (ms === 0) {
+    return '0s';
+  }
+  let restMs = Math.round(ms);
+  let text = '';
+  for (const [unit, sizeMs] of Object.entries(DURATION_UNIT_MS)) {
+    if (restMs >= sizeMs) {
+      text += `${Math.floor(restMs / sizeMs)}${unit}`;
+      restMs %= sizeMs;
+    }
+  }
+  return text;
+}
