@@ -29,7 +29,7 @@ describe('parseDurationMs / formatDurationMs', () => {
     [0, '0s'],
     [3_600_000, '1h'],
     [90_000, '1m30s'],
-    [7 * DAY_MS, '1w'],
+    [7 * DAY_MS, '7d'],
     [1500, '1s500ms'],
   ])('should format %p as %p', (ms, text) => {
     expect(formatDurationMs(ms)).toBe(text);

@@ -22,7 +22,8 @@ describe('formatDurationMs', () => {
     [0, '0s'],
     [5_400_000, '1h30m'],
     [90_000, '1m30s'],
-    [7 * DAY_MS, '1w'],
+    [7 * DAY_MS, '7d'],
+    [30 * DAY_MS, '30d'],
     [1500, '1s500ms'],
   ])('should format %p as %p', (ms, text) => expect(formatDurationMs(ms)).toBe(text));
 

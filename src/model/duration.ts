@@ -30,14 +30,18 @@ export function parseDurationMs(text: string): number | null {
   return totalMs;
 }
 
-/** Formats milliseconds (≥ 0, whole) as the shortest Prometheus duration: 5400000 → `1h30m`, 604800000 → `1w`. */
+/** Units used when formatting: days at most, because `30d` reads better than `4w2d`. */
+const FORMAT_UNITS = ['d', 'h', 'm', 's', 'ms'];
+
+/** Formats milliseconds (≥ 0, whole) as a Prometheus duration in days and smaller: 5400000 → `1h30m`, 30 days → `30d`. */
 export function formatDurationMs(ms: number): string {
   if (ms === 0) {
     return '0s';
   }
   let restMs = Math.round(ms);
   let text = '';
-  for (const [unit, sizeMs] of Object.entries(DURATION_UNIT_MS)) {
+  for (const unit of FORMAT_UNITS) {
+    const sizeMs = DURATION_UNIT_MS[unit];
     if (restMs >= sizeMs) {
       text += `${Math.floor(restMs / sizeMs)}${unit}`;
       restMs %= sizeMs;
