@@ -71,6 +71,11 @@ describe('describeFetchError', () => {
   it.each([
     [{ status: 502, statusText: 'Bad Gateway', data: {} }, 'HTTP 502: Bad Gateway'],
     [{ status: 500, data: { message: 'boom' } }, 'HTTP 500: boom'],
+    [
+      { status: 429, data: { version: 1, error: { name: 'OverloadedError', message: 'queue full, retry in 2 s' } } },
+      'HTTP 429: OverloadedError: queue full, retry in 2 s',
+    ],
+    [{ status: 400, data: { status: 'error', errorType: 'bad_data', error: 'parse error' } }, 'HTTP 400: parse error'],
     [new Error('offline'), 'offline'],
     ['plain', 'plain'],
   ])('should describe %p', (error, text) => {

@@ -27,11 +27,29 @@ export interface FitClient {
 export function describeFetchError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'status' in error) {
     const { status, statusText, data } = error as { status?: number; statusText?: string; data?: unknown };
-    const detail =
-      typeof data === 'object' && data !== null && 'message' in data ? String(data.message) : (statusText ?? '');
+    const detail = errorDetail(data) ?? statusText ?? '';
     return `HTTP ${status ?? '?'}${detail ? `: ${detail}` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The message inside an error body: the fit service's `{error: {name, message}}`, Prometheus's
+ * `{status: 'error', error: '…'}`, or Grafana's data proxy `{message: '…'}`.
+ */
+function errorDetail(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) {
+    return undefined;
+  }
+  const body = data as { error?: unknown; message?: unknown };
+  if (typeof body.error === 'object' && body.error !== null && 'message' in body.error) {
+    const { name, message } = body.error as { name?: unknown; message?: unknown };
+    return typeof name === 'string' ? `${name}: ${String(message)}` : String(message);
+  }
+  if (typeof body.error === 'string') {
+    return body.error;
+  }
+  return typeof body.message === 'string' ? body.message : undefined;
 }
 
 /** Fits on the companion service: one `POST /api/v1/fit` per query target through the plugin route. */
