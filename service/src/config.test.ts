@@ -82,6 +82,13 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('should accept holdOff: 0s (no hold-off) but reject a negative or malformed one', () => {
+    const file = (holdOff: string) =>
+      `upstream:\n  url: http://127.0.0.1:9090\ndetectors:\n  - name: a\n    query: up\n    anomaly: { holdOff: ${holdOff} }\n`;
+    expect(parseConfig(file('0s'), 'detectors.yaml', env, 4).detectors[0].settings.holdOffMs).toBe(0);
+    expect(problemsOf(file('-1h')).join('\n')).toMatch(/holdOff: "-1h" is not a duration/);
+  });
+
   it('should name a missing environment variable without echoing any secret', () => {
     const problems = problemsOf(fixture('full.yaml'), { PROM_TOKEN: 'prom-token' });
     expect(problems).toEqual([

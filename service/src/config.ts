@@ -99,14 +99,23 @@ function readSection(r: Reader, parent: Obj, key: string, path: Path): Obj {
   return value;
 }
 
-function readDuration(r: Reader, obj: Obj, key: string, path: Path, fallback: number, label?: string): number {
+function readDuration(
+  r: Reader,
+  obj: Obj,
+  key: string,
+  path: Path,
+  fallback: number,
+  label?: string,
+  allowZero = false
+): number {
   const value = obj[key];
   if (value === undefined) {
     return fallback;
   }
   const ms = typeof value === 'string' ? parseDurationMs(value) : null;
-  if (ms === null || ms <= 0) {
-    r.fail([...path, key], `${JSON.stringify(value)} is not a positive duration (use e.g. 30s, 5m, 1h, 14d)`, label);
+  if (ms === null || ms < 0 || (ms === 0 && !allowZero)) {
+    const what = allowZero ? 'duration' : 'positive duration';
+    r.fail([...path, key], `${JSON.stringify(value)} is not a ${what} (use e.g. 30s, 5m, 1h, 14d)`, label);
     return fallback;
   }
   return ms;
@@ -336,7 +345,8 @@ function readModelFields(r: Reader, obj: Obj, path: Path, base: DetectorDefaults
     }
   }
   if (anomaly.holdOff !== undefined) {
-    out.holdOffMs = readDuration(r, anomaly, 'holdOff', [...path, 'anomaly'], base.holdOffMs);
+    // 0s is meaningful here: no hold-off after an onset.
+    out.holdOffMs = readDuration(r, anomaly, 'holdOff', [...path, 'anomaly'], base.holdOffMs, undefined, true);
   }
   return out;
 }

@@ -12,6 +12,13 @@ import path from 'node:path';
 export const REPO = path.resolve(__dirname, '../..');
 export const FAKE_ANALYZER = path.join(__dirname, 'fakeAnalyzer.ts');
 
+/**
+ * Node with the tsx loader in the same process, as the Dockerfile runs the service. The tsx CLI would wrap the
+ * service in a child process and relay signals, and under load its relay sometimes ends with 143 instead of
+ * the service's own exit code.
+ */
+const NODE_WITH_TSX = [process.execPath, ['--import', 'tsx']] as const;
+
 export interface RunningService {
   url: string;
   logs: Array<Record<string, unknown>>;
@@ -37,7 +44,7 @@ export function startService(
     env.TIDEMARK_ANALYZER_MODULE = FAKE_ANALYZER;
   }
   const args = ['service/src/main.ts', '--config', configFile, '--listen', '127.0.0.1:0', '--startup-jitter', '0'];
-  const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [...args, ...(options.args ?? [])], {
+  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX[1], ...args, ...(options.args ?? [])], {
     cwd: REPO,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,8 +84,8 @@ export function startService(
 /** Runs the service expecting it to exit (bad config or arguments); resolves with exit code and stderr. */
 export async function runToExit(configFile: string, extraArgs: string[] = []) {
   const child = spawn(
-    path.join(REPO, 'node_modules/.bin/tsx'),
-    ['service/src/main.ts', '--config', configFile, ...extraArgs],
+    NODE_WITH_TSX[0],
+    [...NODE_WITH_TSX[1], 'service/src/main.ts', '--config', configFile, ...extraArgs],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -162,6 +162,14 @@ describe('analyzeSeries', () => {
     expect(analysis.model.trainingEndMs % DAY_MS).toBe(0);
   });
 
+  it('should give the whole history bands when no output start is given', () => {
+    const { analysis: whole } = analyzeSeries(hourlyInput(), settings);
+    // First fit at the first midnight after the minimum of three days of data; bands from there on.
+    const firstBand = whole.points.bands[0].lower.findIndex((v) => v !== null);
+    expect(whole.points.timesMs[firstBand]).toBe(START_MS + 3 * DAY_MS);
+    expect(whole.points.anomaly.filter((a) => a > 0).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('should throw InsufficientDataError naming the numbers when no fit is possible', () => {
     expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(InsufficientDataError);
     expect(() => analyzeSeries(hourlyInput(30), settings)).toThrow(/needs 72 points on a 3600 s grid.*got 30/);

@@ -110,9 +110,10 @@ export function analyzeSeries(
 }
 
 /**
- * Grid index of the first fit: the last multiple of `refitEveryMs` since the epoch at or before the output
- * start (or the data's end), so every call places its fits at the same clock times and a refresh recalls
- * them. With too little data before that time, the first multiple after `minTrainPoints` of data.
+ * Grid index of the first fit, on a multiple of `refitEveryMs` since the epoch so that every call places its fits
+ * at the same clock times and a refresh recalls them. With an output start, the last such time at or before it
+ * (the model the viewer sees first is the one a live detector would have had then); without one, the first such
+ * time after `minTrainPoints` of data, so the whole history gets bands.
  */
 export function alignedFirstFit(
   grid: RegularSeries,
@@ -120,12 +121,12 @@ export function alignedFirstFit(
   minTrainPoints: number,
   outputFromMs: number | undefined
 ): number {
-  const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
-  const anchorMs = Math.min(outputFromMs ?? endMs, endMs);
   const earliestMs = grid.startMs + minTrainPoints * grid.stepMs;
-  let firstMs = Math.floor(anchorMs / refitEveryMs) * refitEveryMs;
-  if (firstMs < earliestMs) {
-    firstMs = Math.ceil(earliestMs / refitEveryMs) * refitEveryMs;
+  const firstAfterEarliestMs = Math.ceil(earliestMs / refitEveryMs) * refitEveryMs;
+  let firstMs = firstAfterEarliestMs;
+  if (outputFromMs !== undefined) {
+    const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
+    firstMs = Math.max(firstAfterEarliestMs, Math.floor(Math.min(outputFromMs, endMs) / refitEveryMs) * refitEveryMs);
   }
   return Math.ceil((firstMs - grid.startMs) / grid.stepMs);
 }
