@@ -23,7 +23,7 @@ export default defineConfig([
   ...baseConfig,
   {
     // The scaffold's config gives type information to src/ only; the service, benchmarks and tests are ours.
-    files: ['service/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    files: ['service/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'demo/**/*.ts', 'deploy/**/*.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
   {

@@ -16,6 +16,7 @@ const nodeRoots = [
   '<rootDir>/src/contract/',
   '<rootDir>/service/',
   '<rootDir>/bench/',
+  '<rootDir>/demo/',
 ];
 
 module.exports = {

@@ -33,7 +33,7 @@ function fixtureSeries(name: string): FixtureSeries[] {
     }));
 }
 
-interface Geometry {
+export interface Geometry {
   left: number;
   top: number;
   width: number;
@@ -78,7 +78,7 @@ async function legendColor(page: Page, key: string): Promise<Rgb> {
  * showing above and below it. Expected tints: strong alone 0.15 (half of 30% opacity), weak over strong
  * 1 − 0.85·0.70 ≈ 0.41; the windows [0.07, 0.26] and [0.3, 0.6] leave room for anti-aliasing at the edges.
  */
-function assertBands(column: Rgb[], color: Rgb, g: Geometry, label: string) {
+export function assertBands(column: Rgb[], color: Rgb, g: Geometry, label: string) {
   const outer = tintedRows(column, color, g.background, 0.07, 0.26);
   const inner = tintedRows(column, color, g.background, 0.3, 0.6);
   assert.ok(inner.length >= 6, `${label}: weak band pixels in the column (${inner.length})`);

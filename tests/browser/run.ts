@@ -2,8 +2,12 @@
  * Browser tests of the built plugin in the harness (headless Debian chromium via playwright-core).
  *   npm run build && npx tsx tests/browser/run.ts [name filter]
  * Screenshots land in artifacts/screenshots/. Exit code 1 on any failure; under CI=true a missing chromium fails.
+ * The demo checks run against the demo stack (demo/stack.ts: a real, backfilled Prometheus); under CI=true a
+ * missing Prometheus fails too.
  */
 import { startSession } from './browser';
+import { DEMO_CHECKS } from './demo.checks';
+import { startTestStack } from './demoPage';
 import { INTERACTION_CHECKS } from './interaction.checks';
 import { CHECKS } from './panel.checks';
 
@@ -13,7 +17,19 @@ async function main() {
   if (!session) {
     return 0;
   }
-  const checks = [...CHECKS, ...INTERACTION_CHECKS].filter((c) => !filter || c.name.includes(filter));
+  const selected = (c: { name: string }) => !filter || c.name.includes(filter);
+  const demoChecks = DEMO_CHECKS.filter(selected);
+  const stack =
+    demoChecks.length > 0
+      ? await startTestStack().catch(async (error: unknown) => {
+          await session.close();
+          throw error;
+        })
+      : null;
+  const checks = [
+    ...[...CHECKS, ...INTERACTION_CHECKS].filter(selected),
+    ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
+  ];
   let failed = 0;
   try {
     for (const check of checks) {
@@ -27,6 +43,7 @@ async function main() {
       }
     }
   } finally {
+    await stack?.stop();
     await session.close();
   }
   console.log(`\n${checks.length - failed} passed, ${failed} failed (screenshots in artifacts/screenshots/)`);

@@ -25,7 +25,7 @@ export interface HarnessServer {
   close: () => Promise<void>;
 }
 
-function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+export function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
   const file = path.join(ROOT, path.normalize(pathname));
   const allowed = ALLOWED_PREFIXES.some((p) => pathname.startsWith(p)) && file.startsWith(ROOT + path.sep);

@@ -2,13 +2,14 @@
  * Harness host: plays Grafana for the built plugin. It provides the shared modules to an AMD loader, installs the
  * runtime services and a theme, loads `dist/…/module.js` and renders the plugin with fixture data.
  *
- * URL parameters: mode=panel|stock|bench|datasource|config, fixture=<tests/fixtures/frames name>, theme=dark|light,
+ * URL parameters: mode=panel|stock|bench|datasource|config|demo (demo: see demoMode.tsx), fixture=<tests/fixtures/frames name>, theme=dark|light,
  * width, height, options=<JSON merged into the panel options>. Everything the tests need is on `window.harness`.
  */
 import { createRoot } from 'react-dom/client';
 import { createTheme, PanelPlugin } from '@grafana/data';
 import { installAmd, loadAmdModule } from './amd';
 import { mountDataSourceMode } from './datasourceMode';
+import { mountDemoMode } from './demoMode';
 import { loadFixture, sliceFrames, timeRangeOf, toPanelData } from './frames';
 import { afterPaint, panZoom, PanelState, renderMeasured } from './panelMode';
 import { installServices } from './services';
@@ -80,7 +81,9 @@ async function main() {
   installServices(theme);
   document.body.style.background = theme.colors.background.primary;
   const root = createRoot(document.getElementById('root')!);
-  if (mode === 'datasource' || mode === 'config') {
+  if (mode === 'demo') {
+    await mountDemoMode(root, params, harness);
+  } else if (mode === 'datasource' || mode === 'config') {
     await mountDataSourceMode(root, mode, params, harness);
   } else {
     await mountPanel(root);

@@ -1,0 +1,166 @@
+/**
+ * Browser checks of the demo stack: the built plugin in the demo page against a real, backfilled Prometheus —
+ * upstream frames, refits on order changes, bands and anomaly markers in pixels, Prometheus's own error text for
+ * bad PromQL, and fits in Blob-URL Web Workers. Screenshots land in artifacts/screenshots/demo-*.png.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { DEMO_EVENTS } from '../../demo/data';
+import type { DemoStack } from '../../demo/stack';
+import { screenshot, type Session } from './browser';
+import { demoState, openDemo, waitForRun } from './demoPage';
+import { assertBands, type Geometry } from './panel.checks';
+import { columns, countNear, parseRgb, type Rgb } from './pixels';
+
+export interface DemoCheck {
+  name: string;
+  run: (session: Session, stack: DemoStack) => Promise<string | void>;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Plot box of the Tidemark panel, the visible range's start and the theme colours the markers use. */
+async function plotGeometry(page: Page) {
+  const box = await page.locator('[data-testid="demo-tidemark-panel"] .u-over').boundingBox();
+  assert.ok(box, 'the Tidemark panel drew a plot');
+  const { minMs, background, red, orange } = await page.evaluate(() => {
+    const h = (window as unknown as { harness: Record<string, unknown> }).harness;
+    const color = h.colorByName as (name: string) => string;
+    const range = h.timeRange as { fromMs: number };
+    return { minMs: range.fromMs, background: h.background as string, red: color('red'), orange: color('orange') };
+  });
+  return { box, minMs, background: parseRgb(background), red: parseRgb(red), orange: parseRgb(orange) };
+}
+
+export const DEMO_CHECKS: DemoCheck[] = [
+  {
+    name: 'demo: Prometheus frames reach the Tidemark panel and the stock graph; the planted spike is flagged',
+    run: async (session, stack) => {
+      const { page, errors } = await openDemo(session, stack, 'synthetic');
+      await screenshot(page, 'demo-synthetic');
+      const { lastRun, timeRange } = await demoState(page);
+      assert.deepEqual([...errors, ...lastRun.errors], []);
+      assert.equal(lastRun.frames, 2, 'one Tidemark frame per series (checkout, catalog)');
+      assert.ok(lastRun.prometheusQueries >= 1, 'the data source went to Prometheus');
+      assert.equal(await page.locator('[data-testid="demo-tidemark-panel"] .u-over').count(), 1);
+      assert.equal(await page.locator('[data-testid="demo-stock-panel"] .u-over').count(), 1);
+      const checkout = lastRun.anomalies.find((a) => a.name.includes('checkout'))!;
+      const catalog = lastRun.anomalies.find((a) => a.name.includes('catalog'))!;
+      // Hourly steps: the 90-minute spike covers one or two query instants; the onset lies within 2 h of its start.
+      const anchor = timeRange.toMs - (timeRange.toMs % 300_000);
+      const spikeMs = anchor - DEMO_EVENTS.spike.startBeforeEndMs;
+      const shiftMs = anchor - DEMO_EVENTS.levelShift.startBeforeEndMs;
+      const near = (t: number, at: number) => Math.abs(t - at) <= 2 * HOUR_MS;
+      assert.ok(
+        checkout.flagged.some((t) => near(t, spikeMs)),
+        `spike flagged: ${checkout.flagged}`
+      );
+      assert.ok(
+        checkout.flagged.some((t) => near(t, shiftMs)),
+        `level shift flagged: ${checkout.flagged}`
+      );
+      const ago = (t: number) => `${((timeRange.toMs - t) / HOUR_MS).toFixed(1)} h ago`;
+      await page.close();
+      return `checkout onsets ${checkout.flagged.map(ago).join(', ')}; catalog onsets ${catalog.flagged.length}`;
+    },
+  },
+  {
+    name: 'demo: changing the orders in the query editor refits with new diagnostics',
+    run: async (session, stack) => {
+      const { page, errors } = await openDemo(session, stack, 'synthetic');
+      const editor = page.locator('[data-testid="demo-query-editor"]');
+      const summary = editor.locator('summary').filter({ hasText: 'checkout' });
+      const aicc = editor.locator('table[aria-label^="diagnostics of"][aria-label*="checkout"] tr').first();
+      const before = { label: await summary.textContent(), aicc: await aicc.textContent() };
+      assert.match(before.label ?? '', /SARIMA\(1,0,1\)\(0,1,1\)\[24\]/);
+      const runs = (await demoState(page)).runCount;
+      await editor.getByLabel('p', { exact: true }).fill('2');
+      await editor.getByLabel('q', { exact: true }).fill('0');
+      await waitForRun(page, runs);
+      await summary.filter({ hasText: 'SARIMA(2,0,0)' }).waitFor({ timeout: 30_000 });
+      const after = { label: await summary.textContent(), aicc: await aicc.textContent() };
+      await screenshot(page, 'demo-refit-orders');
+      assert.notEqual(after.aicc, before.aicc, 'AICc changed with the model');
+      assert.deepEqual(errors, []);
+      await page.close();
+      return `${before.label} ${before.aicc} → ${after.label} ${after.aicc}`;
+    },
+  },
+  {
+    name: 'demo: bands and anomaly markers drawn on the real-data panel (pixels)',
+    run: async (session, stack) => {
+      const preset = stack.withNab ? 'nyc_taxi' : 'synthetic';
+      const { page, errors } = await openDemo(session, stack, preset);
+      const png = await screenshot(page, `demo-${preset}`);
+      const { lastRun } = await demoState(page);
+      assert.deepEqual([...errors, ...lastRun.errors], []);
+      const g = await plotGeometry(page);
+      const series = lastRun.anomalies[lastRun.anomalies.length - 1];
+      assert.ok(series.flagged.length > 0, `${series.name}: at least one anomaly flagged`);
+      // The panel's x scale runs from the visible range's start to the end of the forecast horizon (the frame's
+      // last time); the ±2 px columns below absorb rounding of that mapping.
+      const lastMs = series.times[series.times.length - 1];
+      const xOf = (t: number) => Math.round(g.box.x + ((t - g.minMs) / (lastMs - g.minMs)) * g.box.width);
+      const [top, bottom] = [Math.ceil(g.box.y), Math.floor(g.box.y + g.box.height)];
+      const at = xOf(series.flagged[0]);
+      const markerCols = await columns(page, png, [at - 2, at - 1, at, at + 1, at + 2], top, bottom);
+      const markers = countNear(markerCols, g.red) + countNear(markerCols, g.orange);
+      assert.ok(markers >= 3, `${series.name}: marker pixels at the first anomaly (${markers})`);
+      const quietIndex = series.flags.findIndex(
+        (f, i) => i > 10 && series.flags.slice(i - 10, i + 11).every((v) => !v) && series.times[i] > g.minMs
+      );
+      // Series names hold quotes, which legendColor's CSS selector cannot take: find the legend item by test id.
+      const icon = page
+        .locator('[data-testid="demo-tidemark-panel"]')
+        .getByTestId(`data-testid VizLegend series ${series.name}`)
+        .locator('[data-testid="series-icon"]');
+      const color: Rgb = parseRgb(await icon.evaluate((el) => getComputedStyle(el).backgroundColor));
+      const [quietCol] = await columns(page, png, [xOf(series.times[quietIndex])], top, bottom);
+      const bands = assertBands(quietCol, color, { background: g.background } as Geometry, series.name);
+      assert.equal(countNear([quietCol], g.red), 0, 'no marker colour at a quiet point');
+      await page.close();
+      return `${series.name}: marker ${markers}px, weak band ${bands.inner}px, strong band ${bands.outer}px`;
+    },
+  },
+  {
+    name: 'demo: a bad PromQL expression shows Prometheus’s error text',
+    run: async (session, stack) => {
+      const { page, errors } = await openDemo(session, stack, 'synthetic');
+      const runs = (await demoState(page)).runCount;
+      const input = page.locator('[data-testid="demo-query-editor"]').getByLabel('PromQL');
+      await input.fill('rate(tidemark_demo_requests_per_second[5m]');
+      await input.blur();
+      await waitForRun(page, runs);
+      const alert = page.locator('[data-testid="demo-error"]');
+      await alert.waitFor({ timeout: 10_000 });
+      const text = (await alert.textContent()) ?? '';
+      await screenshot(page, 'demo-promql-error');
+      // Prometheus 2.42: "1:43: parse error: unclosed left parenthesis" (the parser's own words).
+      assert.match(text, /parse error/);
+      assert.deepEqual(errors, []);
+      await page.close();
+      return text.slice(0, 160);
+    },
+  },
+  {
+    name: 'demo: fits run in Web Workers started from blob: URLs, off the main thread',
+    run: async (session, stack) => {
+      const { page, errors, workerUrls } = await openDemo(session, stack, 'synthetic');
+      const { workers, lastRun } = await demoState(page);
+      assert.ok(workerUrls.length >= 1, 'chromium reported at least one worker');
+      assert.ok(
+        workerUrls.every((u) => u.startsWith('blob:')),
+        `worker URLs: ${workerUrls.join(', ')}`
+      );
+      // Every fit result arrives as a message from a worker; the page never loads the model code itself.
+      const messages = workers.reduce((n, w) => n + w.messages, 0);
+      assert.ok(messages >= 1, `messages from workers: ${messages}`);
+      assert.equal(lastRun.frames, 2);
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      assert.ok(!scripts.some((s) => s.endsWith('fit.worker.js')), 'the main thread did not load the worker bundle');
+      assert.deepEqual(errors, []);
+      await page.close();
+      return `${workerUrls.length} worker(s) from ${workerUrls[0].slice(0, 40)}…, ${messages} messages`;
+    },
+  },
+];

@@ -1,0 +1,79 @@
+/**
+ * Plumbing for the demo checks: the demo stack (real Prometheus, exporter, service, preview server) started for the
+ * browser run, and a page opener for the demo mode that records the page's workers.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { missingPrometheusBinaries } from '../../demo/prometheus';
+import { type DemoStack, startDemoStack } from '../../demo/stack';
+import type { Session } from './browser';
+
+/**
+ * The demo stack for the browser run, or null (skip) when Prometheus is missing outside CI; under CI=true a
+ * missing Prometheus throws. 17 days = the demo presets' 14-day training window plus 3 visible days.
+ */
+export async function startTestStack(): Promise<DemoStack | null> {
+  const missing = missingPrometheusBinaries();
+  if (missing.length > 0) {
+    const message = `${missing.join(' and ')} not found (apt-get install prometheus)`;
+    if (process.env.CI === 'true') {
+      throw new Error(message);
+    }
+    console.log(`SKIP demo browser checks: ${message}`);
+    return null;
+  }
+  return startDemoStack({ days: 17, log: (line) => console.log(`    [stack] ${line}`) });
+}
+
+export interface DemoPageHandle {
+  page: Page;
+  errors: string[];
+  workerUrls: string[];
+}
+
+/** The state demoMode.tsx exposes on `window.harness`. */
+export interface DemoHarness {
+  error?: string;
+  runCount: number;
+  timeRange: { fromMs: number; toMs: number };
+  workers: Array<{ url: string; messages: number }>;
+  lastRun: {
+    ms: number;
+    frames: number;
+    errors: string[];
+    prometheusQueries: number;
+    anomalies: Array<{ name: string; times: number[]; flagged: number[]; flags: Array<number | null> }>;
+  };
+}
+
+/** Reads `window.harness` of the demo page. */
+export function demoState(page: Page): Promise<DemoHarness> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { harness: DemoHarness }).harness;
+    return JSON.parse(JSON.stringify(h)) as DemoHarness;
+  });
+}
+
+/** Opens the demo page with a preset and waits for its first query (upstream + fits) to finish. */
+export async function openDemo(session: Session, stack: DemoStack, preset: string): Promise<DemoPageHandle> {
+  const page = await session.browser.newPage({ viewport: { width: 1140, height: 1320 }, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  const workerUrls: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('worker', (worker: Worker) => workerUrls.push(worker.url()));
+  await page.goto(`${stack.previewUrl}&preset=${preset}`);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 90_000 });
+  const state = await demoState(page);
+  if (state.error) {
+    errors.push(state.error);
+  }
+  return { page, errors, workerUrls };
+}
+
+/** Waits until the page has completed more than `count` query runs. */
+export async function waitForRun(page: Page, count: number, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => (window as unknown as { harness: { runCount: number } }).harness.runCount > n,
+    count,
+    { timeout: timeoutMs }
+  );
+}
