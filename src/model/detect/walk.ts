@@ -32,13 +32,13 @@ export interface Resolved {
   multipliers: [number, number];
 }
 
-/** Mutable state of the walk. */
 /**
  * Fits the model of one scheduled refit. `trainStartMs`/`trainEndMs` bound the training window (end exclusive),
  * so a caller can memoise fits by window (the data source's model cache does). Default: `fitSarima`.
  */
 export type FitHook = (train: number[], spec: SarimaSpec, trainStartMs: number, trainEndMs: number) => SarimaModel;
 
+/** Mutable state of the walk. */
 export interface Walk {
   cfg: DetectorConfig;
   /** Replaces `fitSarima` at refits when set. */
