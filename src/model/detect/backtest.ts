@@ -62,10 +62,10 @@ export interface DetectorOptions {
   /** Performs (or recalls) the scheduled fits; default `fitSarima`. */
   fitHook?: FitHook;
   /**
-   * Grid index of the first fit, replacing the `minTrain` rule; later fits follow every `refitEvery` points.
-   * Callers that align it to a fixed clock (e.g. midnight UTC) get the same fit times on every call.
+   * Grid indices of the scheduled fits, ascending, replacing the `minTrain`/`refitEvery` rule. Callers that place
+   * them on a fixed clock (e.g. midnight UTC) get the same fit times on every call.
    */
-  firstFitIndex?: number;
+  fitIndices?: number[];
 }
 
 /**
@@ -75,10 +75,11 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
   const agg = aggregateSeries(input, config.bucketMs);
   const series = agg.series;
   const w = newWalk(series, config, agg.endIndex, options.fitHook);
+  const scheduled = options.fitIndices && new Set(options.fitIndices);
   let finite = 0;
   for (let i = 0; i < series.values.length; i++) {
-    const due = options.firstFitIndex === undefined ? finite >= w.r.minTrain : i >= options.firstFitIndex;
-    if (due && i - w.lastFit >= w.r.refit) {
+    const due = scheduled ? scheduled.has(i) : finite >= w.r.minTrain && i - w.lastFit >= w.r.refit;
+    if (due) {
       refit(w, i);
     }
     step(w, i);

@@ -9,7 +9,9 @@ describe('parseSpan', () => {
   });
 
   it('should reject anything else, naming the text', () => {
-    expect(() => parseSpan('2 days')).toThrow('expected a number of points or a duration like 6h, 14d, 1h30m, got "2 days"');
+    expect(() => parseSpan('2 days')).toThrow(
+      'expected a number of points or a duration like 6h, 14d, 1h30m, got "2 days"'
+    );
     expect(() => parseSpan('0h')).toThrow('got "0h"');
   });
 });

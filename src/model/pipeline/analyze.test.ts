@@ -1,6 +1,6 @@
 import { InsufficientDataError, InvalidOrderError } from '../errors';
 import { simulateSeasonal } from '../testing/random';
-import { analyzeSeries } from './analyze';
+import { analyzeSeries, MAX_SCHEDULED_FITS } from './analyze';
 import { bucketFor, DEFAULT_MODEL_SETTINGS } from './settings';
 import type { ModelSettings, SeriesInput } from './types';
 
@@ -168,6 +168,23 @@ describe('analyzeSeries', () => {
     const firstBand = whole.points.bands[0].lower.findIndex((v) => v !== null);
     expect(whole.points.timesMs[firstBand]).toBe(START_MS + 3 * DAY_MS);
     expect(whole.points.anomaly.filter((a) => a > 0).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should thin an hourly refit schedule over a long history, keeping the latest refit', () => {
+    const hourly = { ...settings, refitEveryMs: HOUR_MS };
+    const cold = analyzeSeries(hourlyInput(), hourly);
+    const ends = cold.cache.fits.map((fit) => fit.endMs);
+    // 32 days of hourly refits would be ~770 fits; the history keeps at most MAX_SCHEDULED_FITS + the latest.
+    expect(ends.length).toBeLessThanOrEqual(MAX_SCHEDULED_FITS + 1);
+    expect(ends.every((t) => t % HOUR_MS === 0)).toBe(true);
+    const lastHourMs = START_MS + (DAYS * 24 - 1) * HOUR_MS;
+    expect(ends[ends.length - 1]).toBe(lastHourMs);
+    expect(cold.analysis.model.trainingEndMs).toBe(lastHourMs);
+    expect(Number.isFinite(cold.analysis.model.ljungBoxPValue)).toBe(true);
+    // An hour later, the service's next cycle: the history's fits are recalled, only the new hour is fitted.
+    const next = analyzeSeries(hourlyInput(DAYS * 24 + 1), hourly, { cached: cold.cache });
+    const added = next.cache.fits.filter((fit) => !cold.cache.fits.includes(fit));
+    expect(added.map((fit) => fit.endMs)).toEqual([lastHourMs + HOUR_MS]);
   });
 
   it('should throw InsufficientDataError naming the numbers when no fit is possible', () => {

@@ -71,10 +71,10 @@ export function analyzeSeries(
   const choice = cached?.choice ?? chooseOrders(grid, settings, trainPoints);
   const minTrainPoints = spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, grid.stepMs);
   const config = detectorConfig(settings, choice.orders, 0, minTrainPoints);
-  const firstFitIndex = alignedFirstFit(grid, settings.refitEveryMs, minTrainPoints, options.outputFromMs);
+  const fitIndices = scheduledFits(grid, settings.refitEveryMs, minTrainPoints, options.outputFromMs);
   const fits = cached ? cached.fits.slice() : [];
-  const fitHook = memoFitHook(fits, config.method, settings.levelsPct[0]);
-  const run = runDetector(grid, config, { fitHook, firstFitIndex });
+  const memo = memoFitHook(fits, config.method, settings.levelsPct[0]);
+  const run = runDetector(grid, config, { fitHook: memo.hook, fitIndices });
   const finalFit = run.final && fits.find((f) => f.model === run.final?.model);
   if (!run.final || !finalFit) {
     throw new InsufficientDataError(
@@ -98,7 +98,7 @@ export function analyzeSeries(
     status: 'ok',
     key: input.key,
     labels: input.labels,
-    model: summarize(finalFit, aggregation, choice.candidates),
+    model: summarize(finalFit, memo.diagnose(finalFit), aggregation, choice.candidates),
     points: outputPoints(run.detection, forecast, grid.stepMs, outputFromMs),
     windows: anomalyWindows(run.detection)
       .filter((w) => w.endMs >= outputFromMs)
@@ -109,26 +109,43 @@ export function analyzeSeries(
   return { analysis, cache: { settingsKey, refittedAtMs: finalFit.endMs, lastTimeMs, fits, choice } };
 }
 
+/** Most fits one analysis schedules over its history (plus the latest); more would make a cold start slow. */
+export const MAX_SCHEDULED_FITS = 12;
+
 /**
- * Grid index of the first fit, on a multiple of `refitEveryMs` since the epoch so that every call places its fits
- * at the same clock times and a refresh recalls them. With an output start, the last such time at or before it
- * (the model the viewer sees first is the one a live detector would have had then); without one, the first such
- * time after `minTrainPoints` of data, so the whole history gets bands.
+ * Grid indices of the scheduled fits. Fits sit on multiples of `refitEveryMs` since the epoch, so every call
+ * places them at the same clock times and a refresh recalls them. They start at the last such time at or before
+ * the output start (the model a viewer sees first is the one a live detector had then) or, without one, at the
+ * first such time after `minTrainPoints` of data, so the whole history gets bands. When that makes more than
+ * {@link MAX_SCHEDULED_FITS} fits, the history keeps only multiples of a whole multiple of `refitEveryMs` (still
+ * clock-aligned), plus the latest scheduled time, so a live detector is still refitted every `refitEveryMs`.
  */
-export function alignedFirstFit(
+export function scheduledFits(
   grid: RegularSeries,
   refitEveryMs: number,
   minTrainPoints: number,
   outputFromMs: number | undefined
-): number {
+): number[] {
+  const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
   const earliestMs = grid.startMs + minTrainPoints * grid.stepMs;
   const firstAfterEarliestMs = Math.ceil(earliestMs / refitEveryMs) * refitEveryMs;
-  let firstMs = firstAfterEarliestMs;
-  if (outputFromMs !== undefined) {
-    const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
-    firstMs = Math.max(firstAfterEarliestMs, Math.floor(Math.min(outputFromMs, endMs) / refitEveryMs) * refitEveryMs);
+  const anchorMs = outputFromMs === undefined ? -Infinity : Math.min(outputFromMs, endMs);
+  const firstMs = Math.max(firstAfterEarliestMs, Math.floor(anchorMs / refitEveryMs) * refitEveryMs);
+  const lastMs = Math.floor(endMs / refitEveryMs) * refitEveryMs;
+  if (lastMs < firstMs) {
+    return [];
   }
-  return Math.ceil((firstMs - grid.startMs) / grid.stepMs);
+  const count = Math.floor((lastMs - firstMs) / refitEveryMs) + 1;
+  // First + at most MAX − 1 interior multiples of the coarse step + the latest: at most MAX + 1 fits.
+  const coarseMs = refitEveryMs * Math.ceil(count / (MAX_SCHEDULED_FITS - 1));
+  const timesMs: number[] = [firstMs];
+  for (let t = Math.ceil((firstMs + 1) / coarseMs) * coarseMs; t < lastMs; t += coarseMs) {
+    timesMs.push(t);
+  }
+  if (lastMs > firstMs) {
+    timesMs.push(lastMs);
+  }
+  return timesMs.map((t) => Math.ceil((t - grid.startMs) / grid.stepMs));
 }
 
 /** Orders from the settings, with 'auto' ones chosen by `autoSarima` on the first training window. */

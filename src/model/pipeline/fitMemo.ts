@@ -20,6 +20,12 @@ export interface MemoFit {
   endMs: number;
   model: SarimaModel;
   fitTimeMs: number;
+  /** Residual diagnostics; computed only for fits a summary has shown. */
+  diagnostics?: FitDiagnostics;
+}
+
+/** Residual diagnostics of one fit on its training data. */
+export interface FitDiagnostics {
   /** Ljung–Box p-value of the in-sample standardized residuals. */
   ljungBoxPValue: number;
   /** Share of training points inside the weak band of the in-sample one-step predictions, 0..1. */
@@ -29,12 +35,22 @@ export interface MemoFit {
 /** Fits remembered per series; bounded so a long visible range cannot grow the cache without limit. */
 export const MAX_MEMO_FITS = 64;
 
+/** A fit hook over a memo, and diagnostics on demand for the fits it saw in this run. */
+export interface FitMemoRun {
+  hook: FitHook;
+  /** Diagnostics of `fit` (computed once, from the training data it was fitted or recalled with in this run). */
+  diagnose(fit: MemoFit): FitDiagnostics;
+}
+
 /**
- * A fit hook for the detector that recalls fits from `memo` (same spec and window) or fits and remembers,
- * measuring fit time and computing diagnostics at `weakLevelPct`.
+ * A fit hook for the detector that recalls fits from `memo` (same spec and window end) or fits and remembers,
+ * measuring fit time. Diagnostics at `weakLevelPct` are left to `diagnose`, because only the fit a summary shows
+ * needs them and each costs a filter pass.
  */
-export function memoFitHook(memo: MemoFit[], method: 'CSS-ML' | 'ML' | 'CSS', weakLevelPct: number): FitHook {
-  return (train, spec, startMs, endMs) => {
+export function memoFitHook(memo: MemoFit[], method: 'CSS-ML' | 'ML' | 'CSS', weakLevelPct: number): FitMemoRun {
+  const trainByEndMs = new Map<number, number[]>();
+  const hook: FitHook = (train, spec, startMs, endMs) => {
+    trainByEndMs.set(endMs, train);
     const specKey = JSON.stringify(spec);
     const hit = memo.find((f) => f.endMs === endMs && f.specKey === specKey);
     if (hit) {
@@ -43,15 +59,23 @@ export function memoFitHook(memo: MemoFit[], method: 'CSS-ML' | 'ML' | 'CSS', we
     const started = Date.now();
     const model = fitSarima(train, spec, { method });
     const fitTimeMs = Date.now() - started;
-    memo.push({ specKey, startMs, endMs, model, fitTimeMs, ...diagnose(model, train, spec, weakLevelPct) });
+    memo.push({ specKey, startMs, endMs, model, fitTimeMs });
     if (memo.length > MAX_MEMO_FITS) {
       memo.splice(0, memo.length - MAX_MEMO_FITS);
     }
     return model;
   };
+  const diagnose = (fit: MemoFit): FitDiagnostics => {
+    const train = trainByEndMs.get(fit.endMs);
+    if (!fit.diagnostics && train) {
+      fit.diagnostics = diagnoseFit(fit.model, train, fit.model.spec, weakLevelPct);
+    }
+    return fit.diagnostics ?? { ljungBoxPValue: NaN, trainingCoverage: NaN };
+  };
+  return { hook, diagnose };
 }
 
-function diagnose(model: SarimaModel, train: number[], spec: SarimaSpec, weakLevelPct: number) {
+function diagnoseFit(model: SarimaModel, train: number[], spec: SarimaSpec, weakLevelPct: number): FitDiagnostics {
   const run = runFilter(model, train);
   // Predictions under the diffuse prior of the differencing lags are not informative: skip them.
   const burn = spec.order.d + spec.seasonal.D * spec.seasonal.period;

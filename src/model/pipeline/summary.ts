@@ -5,7 +5,7 @@
 import type { AutoCandidate } from '../auto';
 import type { SarimaCoefficients } from '../types';
 import { describeSpec } from '../sarima';
-import type { MemoFit } from './fitMemo';
+import type { FitDiagnostics, MemoFit } from './fitMemo';
 import type { ModelSummary } from './types';
 
 /**
@@ -47,7 +47,12 @@ export function candidateRows(candidates: AutoCandidate[]): NonNullable<ModelSum
 }
 
 /** Summary of the fit the series ended with. */
-export function summarize(fit: MemoFit, aggregation: number, candidates: AutoCandidate[] | undefined): ModelSummary {
+export function summarize(
+  fit: MemoFit,
+  diagnostics: FitDiagnostics,
+  aggregation: number,
+  candidates: AutoCandidate[] | undefined
+): ModelSummary {
   const { model } = fit;
   const { spec } = model;
   return {
@@ -62,8 +67,8 @@ export function summarize(fit: MemoFit, aggregation: number, candidates: AutoCan
     aic: model.aic,
     aicc: model.aicc,
     bic: model.bic,
-    ljungBoxPValue: fit.ljungBoxPValue,
-    trainingCoverage: fit.trainingCoverage,
+    ljungBoxPValue: diagnostics.ljungBoxPValue,
+    trainingCoverage: diagnostics.trainingCoverage,
     fitTimeMs: fit.fitTimeMs,
     trainingStartMs: fit.startMs,
     trainingEndMs: fit.endMs,
