@@ -8,9 +8,11 @@ import { evaluateNabDir, formatEval, runEval } from './eval';
 const NAB_DIR = resolve(__dirname, '../../../shared/nab');
 const describeNab = existsSync(resolve(NAB_DIR, 'windows.json')) ? describe : describe.skip;
 
-// Regression floor, set a little under the 70.9 the default configuration reaches (standard profile); not a
+// Regression floor, set a little under the 70.2 the default configuration reaches (standard profile); not a
 // tuning target. A change that loses a window (≈ −7 points) or adds ~8 false positives fails it.
 const STANDARD_FLOOR = 68;
+
+const standardScore = (r: ReturnType<typeof evaluateNabDir>) => r.totals.find((t) => t.profile === 'standard');
 
 describeNab('evaluateNabDir on the NAB subset (issue 4)', () => {
   let result: ReturnType<typeof evaluateNabDir>;
@@ -20,9 +22,20 @@ describeNab('evaluateNabDir on the NAB subset (issue 4)', () => {
   }, 120_000);
 
   it('should keep the total standard NAB score above the regression floor', () => {
-    const standard = result.totals.find((t) => t.profile === 'standard');
-    expect(standard?.normalized).toBeGreaterThanOrEqual(STANDARD_FLOOR);
+    expect(standardScore(result)?.normalized).toBeGreaterThanOrEqual(STANDARD_FLOOR);
   });
+
+  // The default must not sit on a knife-edge of its point threshold: before the multiscale MOSUM, 3.75 and 4.25
+  // scored 62.7 and 56.7 around the default's 70.9 (three windows hung on single scores near 4). Now 69.6 and
+  // 71.3; the same floor applies. About 10 s more CPU.
+  it.each([3.75, 4.25])(
+    'should keep the score above the floor when minScore is the neighbouring %s',
+    (minScore) => {
+      const neighbour = evaluateNabDir(NAB_DIR, { ...DEFAULT_DETECTOR_CONFIG, minScore });
+      expect(standardScore(neighbour)?.normalized).toBeGreaterThanOrEqual(STANDARD_FLOOR);
+    },
+    120_000
+  );
 
   it('should raise no flag at all on the file without anomalies', () => {
     const file = result.files.find((f) => f.name === 'artificialNoAnomaly/art_daily_small_noise.csv');

@@ -12,7 +12,7 @@
  *    horizons), s the robust scale of recent errors e/r at this hour of the day (`errorScale.ts`). The MAD
  *    scale follows the NAB prototype's finding that a Gaussian σ fitted on spiky data is a poor yardstick.
  * 4. A point is anomalous when it leaves the weak band with |z| ≥ `minScore` (a spike; its level is the band
- *    it leaves), or when the moving sum of recent scores reaches `sustainScore` (a drift, `mosum.ts`;
+ *    it leaves), or when a moving sum of recent scores reaches `sustainScore` (a drift or a run, `mosum.ts`;
  *    level ≥ 1). It is not flagged after a data gap (`gapSuppress`) nor when it is an echo (below).
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter

@@ -40,9 +40,10 @@ export interface DetectorConfig {
   /** |score| a point needs, besides lying outside a band, to count as anomalous. */
   minScore: number;
   /**
-   * Sustained deviations: a point is also anomalous when the moving sum of the last `sustainWindow` scores
-   * (each clipped to ±3), divided by √(its length), reaches `sustainScore` in absolute value
-   * (a MOSUM test on the innovations). Catches drifts the one-step prediction follows. 0 points = off.
+   * Sustained deviations: a point is also anomalous when, for some run of the last k scores with
+   * 2 ≤ k ≤ `sustainWindow` points, the sum of the run (each score clipped to ±`sustainScore`) divided by √k
+   * reaches `sustainScore` in absolute value (a multiscale MOSUM test on the innovations, `mosum.ts`).
+   * Catches drifts the one-step prediction follows, and short runs of strong errors. Under 2 points = off.
    */
   sustainWindow: Span;
   sustainScore: number;
@@ -67,7 +68,9 @@ const DAY_MS = 24 * HOUR_MS;
  * - SARIMA(1,0,1)(0,1,1)[1 day], or (1,0,1)(0,1,0)[1 week] when three weeks show a weekly season, fitted by
  *   CSS on a trailing 28 days (three weeks for the weekly test) and refitted daily;
  * - 95%/99% bands; a point counts when it leaves the weak band with a robust |score| ≥ 4, or when the
- *   6-hour moving sum of scores reaches 5 (drifts);
+ *   moving sum of the scores of the last 2 to 6 hours reaches 5 (drifts and short runs, each score
+ *   clipped at 5: with the 6-hour sum alone, NAB windows whose largest scores sat near 4 made the NAB score
+ *   a knife-edge of `minScore`);
  * - onset-only alerts with a two-day hold-off (a flag-rate guard: spiky series cannot alert daily);
  * - anomalous points replaced by their prediction for at most 6 hours; 6 hours of silence after a gap.
  */

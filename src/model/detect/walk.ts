@@ -14,9 +14,6 @@ import type { Detection } from './types';
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** Largest contribution of one score to the moving sum, so that one spike cannot make a sustained deviation. */
-const SUSTAIN_CLIP = 3;
-
 /** Spans of the configuration resolved to model-grid points. */
 export interface Resolved {
   season: number;
@@ -60,7 +57,7 @@ export interface Walk {
   /** Anomalous points absorbed as observed (not replaced): the model's seasonal lag holds them. */
   tainted: Uint8Array;
   replaced: number;
-  /** Moving sum of the scores of the last `r.sustain` observed points. */
+  /** Moving sums of the scores of the last 2 … `r.sustain` observed points. */
   sustained: Mosum;
   lastMissing: number;
   out: Detection;
@@ -104,7 +101,9 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     scales: { overall: NaN, byPhase: [NaN] },
     tainted: new Uint8Array(n),
     replaced: 0,
-    sustained: createMosum(r.sustain, SUSTAIN_CLIP),
+    // Clipping at the threshold itself is the widest clip at which one score alone cannot reach it (at most
+    // threshold/√2 over the shortest run), so two or three strong scores in a row count at full weight.
+    sustained: createMosum(r.sustain, config.sustainScore),
     lastMissing: -Infinity,
     out: {
       timesMs: series.values.map((_, i) => series.startMs + i * series.stepMs),
