@@ -182,8 +182,54 @@ describe('fitSarima', () => {
   it('should throw InsufficientDataError naming the minimum length', () => {
     const y = simulateSarima(spec(1, 0, 0), { ...none, ar: [0.5] }, 37, { seed: 1 });
     expect(() => fitSarima(y, spec(1, 1, 1, 1, 1, 1, 24))).toThrow(
-      new InsufficientDataError('need ≥ 51 points for SARIMA(1,1,1)(1,1,1)[24], got 37')
+      new InsufficientDataError(
+        'need ≥ 51 points for SARIMA(1,1,1)(1,1,1)[24], got 37: differencing consumes 25, and the differenced ' +
+          'series needs ≥ 26 to span the longest lag (25) and estimate 4 coefficients'
+      )
     );
+  });
+
+  describe('issue-3 hostile inputs', () => {
+    const airline = spec(0, 1, 1, 0, 1, 1, 24);
+    const hourly = simulateSarima(airline, { ...none, ma: [-0.4], sma: [-0.6] }, 600, { seed: 11 }).map((v) => v + 500);
+
+    it('should throw InsufficientDataError naming the minimum when the differenced series cannot span the seasonal lag (issue-3 hostile input)', () => {
+      // 30 points leave 5 differences, none 24 apart: R gives the seasonal MA a standard error of 14.
+      expect(() => fitSarima(hourly.slice(0, 30), airline)).toThrow(
+        new InsufficientDataError(
+          'need ≥ 51 points for SARIMA(0,1,1)(0,1,1)[24], got 30: differencing consumes 25, and the differenced ' +
+            'series needs ≥ 26 to span the longest lag (25) and estimate 2 coefficients'
+        )
+      );
+      expect(() => fitSarima(hourly.slice(0, 50), airline)).toThrow(/need ≥ 51 points .*, got 50:/);
+    });
+
+    it('should fit at the minimum length when the differenced series spans the seasonal lag (issue-3 hostile input)', () => {
+      const model = fitSarima(hourly.slice(0, 51), airline);
+      expect(model.nObs).toBe(26);
+      expectAllFinite(model);
+    });
+
+    it('should count only non-missing points and name the share missing when too few remain (issue-3 hostile input)', () => {
+      const sparse = hourly.slice(0, 336).map((v, t) => (t % 10 === 0 ? v : NaN));
+      expect(() => fitSarima(sparse, airline)).toThrow(
+        /^need ≥ 51 points for SARIMA\(0,1,1\)\(0,1,1\)\[24\], got 34 non-missing of 336 \(89\.9 % missing\):/
+      );
+    });
+
+    it('should throw InsufficientDataError when no difference is complete (issue-3 hostile input)', () => {
+      // One value in 10: every (1 − B)(1 − B²⁴) difference combines t and t − 1, so none is complete.
+      const sparse = hourly.map((v, t) => (t % 10 === 0 ? v : NaN));
+      expect(() => fitSarima(sparse, airline)).toThrow(
+        new InsufficientDataError(
+          'need ≥ 2 complete differences for SARIMA(0,1,1)(0,1,1)[24], got 0 (60 of 600 values present, 90.0 % missing)'
+        )
+      );
+      const alternate = hourly.map((v, t) => (t % 2 === 0 ? v : NaN));
+      expect(() => fitSarima(alternate, spec(0, 1, 1))).toThrow(
+        /need ≥ 2 complete differences for SARIMA\(0,1,1\), got 0/
+      );
+    });
   });
 
   it('should throw ConstantSeriesError for a constant or linear series', () => {

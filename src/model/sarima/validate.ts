@@ -104,20 +104,77 @@ export function checkSeries(y: ArrayLike<number>): number {
 }
 
 /**
- * Minimum number of non-missing points to fit `spec` with `nParams` coefficients: enough for one CSS
- * residual (d + m·D + p + m·P + 1, R's n.cond + 1) and for AICc to be defined (nObs ≥ nParams + 3).
+ * Minimum number of non-missing points to fit `spec` with `nParams` coefficients: the d + m·D values that
+ * differencing consumes, plus enough differenced observations (R's n.used)
+ * - to span the longest ARMA lag, max(p + m·P, q + m·Q) + 1: with fewer, no two differenced observations
+ *   lie that far apart, so the coefficient at that lag is not identified (the likelihood is flat in it and
+ *   the Hessian singular; R 4 `arima` on 30 to 45 hourly points of an airline model returns the seasonal MA
+ *   coefficient with a standard error of 7 to 14, and 0.8 from 51 points). This also covers R's CSS
+ *   condition n.used > p + m·P;
+ * - for AICc to be defined: n.used ≥ nParams + 3 (`forecast::Arima`).
+ *
+ * Example: SARIMA(0,1,1)(0,1,1)[24] needs 25 + max(26, 5) = 51 points.
  */
 export function minimumLength(spec: Required<SarimaSpec>, nParams: number): number {
-  const { p, d } = spec.order;
-  const { P, D, period } = spec.seasonal;
-  const nd = d + period * D;
-  return Math.max(nd + p + period * P + 1, nd + nParams + 3);
+  return differencingLoss(spec) + minimumUsed(spec, nParams);
 }
 
-/** Throws {@link InsufficientDataError} when fewer than {@link minimumLength} points are present. */
-export function checkLength(spec: Required<SarimaSpec>, nParams: number, present: number): void {
-  const need = minimumLength(spec, nParams);
-  if (present < need) {
-    throw new InsufficientDataError(`need ≥ ${need} points for ${describeSpec(spec)}, got ${present}`);
+function differencingLoss(spec: Required<SarimaSpec>): number {
+  return spec.order.d + spec.seasonal.period * spec.seasonal.D;
+}
+
+function longestLag(spec: Required<SarimaSpec>): number {
+  const { p, q } = spec.order;
+  const { P, Q, period } = spec.seasonal;
+  return Math.max(p + period * P, q + period * Q);
+}
+
+function minimumUsed(spec: Required<SarimaSpec>, nParams: number): number {
+  return Math.max(longestLag(spec) + 1, nParams + 3);
+}
+
+/**
+ * Throws {@link InsufficientDataError} when fewer than {@link minimumLength} points are present. The message
+ * keeps the form "need ≥ N points for SARIMA…, got M" and adds how N splits and, when `length` (the series
+ * length) exceeds `present`, how many values are missing.
+ */
+export function checkLength(spec: Required<SarimaSpec>, nParams: number, present: number, length = present): void {
+  const loss = differencingLoss(spec);
+  const used = minimumUsed(spec, nParams);
+  if (present < loss + used) {
+    throw new InsufficientDataError(
+      `need ≥ ${loss + used} points for ${describeSpec(spec)}, got ${present}${missingPart(present, length)}: ` +
+        `differencing consumes ${loss}, and the differenced series needs ≥ ${used} to span the longest lag ` +
+        `(${longestLag(spec)}) and estimate ${nParams} coefficients`
+    );
   }
+}
+
+/**
+ * Throws {@link InsufficientDataError} when fewer than `need` values of the differenced series are complete
+ * (a difference is missing when any value it combines is): e.g. one value in 10 with d = D = 1 leaves none.
+ * `present` and `length` only feed the message.
+ */
+export function checkCompleteDifferences(
+  spec: Required<SarimaSpec>,
+  complete: number,
+  need: number,
+  present: number,
+  length: number
+): void {
+  if (complete < need) {
+    throw new InsufficientDataError(
+      `need ≥ ${need} complete differences for ${describeSpec(spec)}, got ${complete} ` +
+        `(${present} of ${length} values present, ${missingPct(present, length)} % missing)`
+    );
+  }
+}
+
+/** " non-missing of 336 (89.9 % missing)", or "" when nothing is missing. */
+function missingPart(present: number, length: number): string {
+  return present >= length ? '' : ` non-missing of ${length} (${missingPct(present, length)} % missing)`;
+}
+
+function missingPct(present: number, length: number): string {
+  return ((100 * (length - present)) / length).toFixed(1);
 }
