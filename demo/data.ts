@@ -4,8 +4,9 @@
  * OpenMetrics text `promtool tsdb create-blocks-from openmetrics` reads.
  *
  * Every value is a pure function of (time, seed, anchor): the history and the live exporter agree at every
- * timestamp, and the events sit at fixed offsets before the anchor (the end of the backfill), so they are in view
- * whenever the demo starts.
+ * timestamp. The planted events sit at fixed offsets before the anchor (the end of the backfill), so they are in
+ * view whenever the demo starts; recurring live spikes (`DEMO_LIVE_SPIKES`) follow after it, so a running stack
+ * sees anomalies happen and its alert rule can fire.
  *
  * Used by `npm run demo` (demo/stack.ts) and by the docker-compose stack's data generator. A live scrape adds
  * `job` and `instance` labels; drop them (`metric_relabel_configs: [{ action: labeldrop, regex: job|instance }]`,
@@ -48,6 +49,64 @@ export const DEMO_EVENTS = {
   drift: { startBeforeEndMs: 10 * DAY_MS, perDay: 2.5 },
 } as const;
 
+/**
+ * Recurring live spikes on `checkout` after the anchor: spike k (k = 0, 1, …) is centred on the whole UTC hour
+ * `first + k·everyMs`, where `first` is the first whole hour at least `firstAfterEndMs` after the anchor, and adds
+ * `heightPerSecond` from `halfWidthMs` before that hour until `halfWidthMs` after it (end exclusive). The history
+ * (times ≤ anchor) never contains one.
+ *
+ * Why these numbers (the companion service's detectors: hourly steps on whole hours, daily season of 24 steps):
+ * - centred on a whole hour, 40 minutes long: exactly one hourly query instant sees the spike, with 20 minutes'
+ *   margin for scrape timing (the latest sample at or before the hour lies inside it);
+ * - the first at least 30 h after the anchor: the detector does not flag an anomaly one season (24 ± 3 h) after
+ *   points it absorbed as anomalous, taking it for their echo (`isEcho` in src/model/detect/backtest.ts), and the
+ *   level shift 30 h before the anchor stays flagged for many hours (14 to 26 h in the replays below, by time of
+ *   day). Replaying the service's detector with a lone spike as the latest point (10 anchors and seeds), spikes up to 29 h after the
+ *   anchor were missed for some anchors, none from 30 to 33 h;
+ * - every 10 h: no multiple of 10 h lies within 24 ± 3 h, so no spike sits in another's echo window; the spikes
+ *   wander through the day (the same hour recurs every 5 days, never weekly), so the daily season does not learn
+ *   them; and one hourly point in ten keeps the bands narrow: in the same replay over the first 15 days (13 anchors
+ *   and seeds) 441 of 454 spikes reached the strong band.
+ */
+export const DEMO_LIVE_SPIKES = {
+  firstAfterEndMs: 30 * HOUR_MS,
+  everyMs: 10 * HOUR_MS,
+  halfWidthMs: 20 * 60_000,
+  heightPerSecond: 90,
+} as const;
+
+/** Centre (a whole UTC hour, Unix ms) of the first live spike after `anchorMs`. */
+function firstLiveSpikeMs(anchorMs: number): number {
+  return Math.ceil((anchorMs + DEMO_LIVE_SPIKES.firstAfterEndMs) / HOUR_MS) * HOUR_MS;
+}
+
+/** Centre (a whole UTC hour, Unix ms) of the first live spike at or after `atMs` for the anchor `anchorMs`. */
+export function nextLiveSpikeMs(anchorMs: number, atMs: number): number {
+  const first = firstLiveSpikeMs(anchorMs);
+  const { everyMs } = DEMO_LIVE_SPIKES;
+  return first + Math.max(0, Math.ceil((atMs - first) / everyMs)) * everyMs;
+}
+
+/**
+ * Centres (whole UTC hours, Unix ms, increasing) of the live spikes of `DEMO_LIVE_SPIKES` for the anchor
+ * `anchorMs` that lie in [`fromMs`, `toMs`]: the hourly instants at which a detector sees them.
+ */
+export function liveSpikeCentresMs(anchorMs: number, fromMs: number, toMs: number): number[] {
+  const centres: number[] = [];
+  for (let t = nextLiveSpikeMs(anchorMs, fromMs); t <= toMs; t += DEMO_LIVE_SPIKES.everyMs) {
+    centres.push(t);
+  }
+  return centres;
+}
+
+/** The live spikes' contribution at `timeMs` (0 outside them, and everywhere up to the anchor). */
+function liveSpikeAt(timeMs: number, anchorMs: number): number {
+  const { everyMs, halfWidthMs, heightPerSecond } = DEMO_LIVE_SPIKES;
+  const first = firstLiveSpikeMs(anchorMs);
+  const nearest = first + Math.max(0, Math.round((timeMs - first) / everyMs)) * everyMs;
+  return timeMs >= nearest - halfWidthMs && timeMs < nearest + halfWidthMs ? heightPerSecond : 0;
+}
+
 interface ServiceShape {
   service: string;
   baseline: number;
@@ -80,7 +139,7 @@ function noise(seed: number, timeMs: number, series: number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** The planted events' contribution at `timeMs` for an anchor (end of history) `anchorMs`. */
+/** The planted and live events' contribution at `timeMs` for an anchor (end of history) `anchorMs`. */
 function eventsAt(timeMs: number, anchorMs: number): number {
   const { spike, levelShift, drift } = DEMO_EVENTS;
   let value = 0;
@@ -95,7 +154,7 @@ function eventsAt(timeMs: number, anchorMs: number): number {
   if (timeMs > driftStart) {
     value += (drift.perDay * (timeMs - driftStart)) / DAY_MS;
   }
-  return value;
+  return value + liveSpikeAt(timeMs, anchorMs);
 }
 
 function valueOf(shape: ServiceShape, index: number, timeMs: number, anchorMs: number, seed: number): number {
@@ -111,7 +170,7 @@ function valueOf(shape: ServiceShape, index: number, timeMs: number, anchorMs: n
 /**
  * The synthetic demo series over `days` days ending at `endMs` (rounded down to the step), one sample per
  * `stepMs`. Returns one `DemoSeries` per service of `DEMO_METRIC` (`{service="checkout"}` carries the events of
- * `DEMO_EVENTS`; `{service="catalog"}` is a clean control).
+ * `DEMO_EVENTS`; `{service="catalog"}` is a clean control). The live spikes come after `endMs`, so none is here.
  * @example generateDemoSeries({ endMs: Date.now(), days: 21, stepMs: 300_000, seed: 7 })
  */
 export function generateDemoSeries({ endMs, days, stepMs, seed }: DemoSeriesOptions): DemoSeries[] {
@@ -131,7 +190,8 @@ export function generateDemoSeries({ endMs, days, stepMs, seed }: DemoSeriesOpti
 
 /**
  * Live values at `timeMs` that continue the history generated with the same `seed` and `anchorMs` (the `endMs`
- * given to `generateDemoSeries`, rounded down to its step) — what the demo exporter serves on each scrape.
+ * given to `generateDemoSeries`, rounded down to its step) — what the demo exporter serves on each scrape. After the
+ * anchor `checkout` also carries the live spikes of `DEMO_LIVE_SPIKES`.
  */
 export function demoValuesAt(
   timeMs: number,

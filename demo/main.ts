@@ -3,7 +3,10 @@
  * preview URL and stops everything on Ctrl-C or SIGTERM. A development harness, not a Grafana replacement.
  *   tsx demo/main.ts [--days N] [--port PORT]
  */
+import { DEMO_LIVE_SPIKES, nextLiveSpikeMs } from './data';
 import { startDemoStack } from './stack';
+
+const HOUR_MS = 3_600_000;
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,6 +19,7 @@ async function main() {
   const log = (line: string) => console.log(`[demo] ${line}`);
   const stack = await startDemoStack({ days, previewPort: port ? Number(port) : undefined, log });
   const { backfill, total } = stack.timingsMs;
+  const firstSpike = new Date(nextLiveSpikeMs(stack.anchorMs, Date.now())).toISOString();
   console.log(
     [
       '',
@@ -24,6 +28,9 @@ async function main() {
       `  Prometheus          ${stack.prometheusUrl}`,
       `  companion service   ${stack.serviceUrl ?? '(off)'}   (/metrics, /api/v1/query_range on tidemark_*)`,
       `  live exporter       http://${stack.exporterTarget}/metrics`,
+      '',
+      `First live spike on checkout at ${firstSpike}, then every ${DEMO_LIVE_SPIKES.everyMs / HOUR_MS} h;`,
+      'the service flags each one within about an hour (tidemark_anomaly{detector="demo_requests"} = 2).',
       '',
       'A development harness that loads the built plugin the way Grafana does; it is not Grafana.',
       'Press Ctrl-C to stop (Prometheus, the service and the exporter stop; temp data is removed).',

@@ -32,6 +32,8 @@ export interface DemoStack {
   prometheusUrl: string;
   serviceUrl?: string;
   exporterTarget: string;
+  /** End of the backfilled history (Unix ms); the live spikes of `DEMO_LIVE_SPIKES` are placed relative to it. */
+  anchorMs: number;
   /** False when ../shared/nab was absent and only synthetic series were loaded. */
   withNab: boolean;
   timingsMs: { backfill: number; total: number };
@@ -102,6 +104,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       prometheusUrl: prometheus.url,
       serviceUrl,
       exporterTarget: exporter.target,
+      anchorMs,
       withNab: !!nab,
       timingsMs: { backfill: backfillMs, total: Date.now() - t0 },
       stop,

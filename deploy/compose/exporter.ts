@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { demoValuesAt, toExposition } from '../../demo/data';
+import { demoValuesAt, nextLiveSpikeMs, toExposition } from '../../demo/data';
 import { type DemoStackSettings, readSettings } from './settings';
 
 /**
@@ -55,7 +55,9 @@ if (require.main === module) {
   const anchorMs = readAnchorMs(settings.anchorFile);
   const server = createExporter(settings, anchorMs);
   server.listen(settings.port, '0.0.0.0', () => {
-    process.stdout.write(`${JSON.stringify({ msg: 'listening', port: settings.port, anchorMs })}\n`);
+    // The anchor may be days old (the backfill runs once per volume): name the next spike, not the first.
+    const nextLiveSpike = new Date(nextLiveSpikeMs(anchorMs, Date.now())).toISOString();
+    process.stdout.write(`${JSON.stringify({ msg: 'listening', port: settings.port, anchorMs, nextLiveSpike })}\n`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

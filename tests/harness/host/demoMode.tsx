@@ -59,16 +59,22 @@ function anomaliesOf(frames: DataFrame[]) {
     }
     const times = Array.from(time.values as number[]);
     const flags = Array.from(anomaly.values as Array<number | null>);
-    return [{ name: frame.name, times, flagged: times.filter((_, i) => (flags[i] ?? 0) > 0), flags }];
+    const custom = frame.meta?.custom as { windows?: Array<{ startMs: number; endMs: number }> } | undefined;
+    const windows = (custom?.windows ?? []).map((w) => [w.startMs, w.endMs]);
+    return [{ name: frame.name, times, flagged: times.filter((_, i) => (flags[i] ?? 0) > 0), flags, windows }];
   });
 }
 
-export async function mountDemoMode(root: Root, params: URLSearchParams, harness: Harness) {
-  instrumentWorkers(harness);
+/** The plugins under test, loaded from dist/ the way Grafana loads them, and the data source's plugin.json. */
+async function loadPlugins() {
   const { plugin: dsPlugin } = (await loadAmdModule('/dist/datasource/module.js')) as { plugin: AnyDataSourcePlugin };
   const { plugin: panelPlugin } = (await loadAmdModule('/dist/panel/module.js')) as { plugin: PanelPlugin };
   const meta = await (await fetch('/dist/datasource/plugin.json')).json();
-  const prometheus = registerPrometheus();
+  return { dsPlugin, panelPlugin, meta };
+}
+
+/** The Tidemark data source over the registered Prometheus (uid `prometheus`), fitting in the browser. */
+function registerTidemark(dsPlugin: AnyDataSourcePlugin, meta: { id: string }) {
   const jsonData = { upstreamUid: 'prometheus', fitLocation: 'browser' };
   const settings = {
     id: 1,
@@ -80,61 +86,105 @@ export async function mountDemoMode(root: Root, params: URLSearchParams, harness
     access: 'proxy' as const,
     readOnly: true,
   };
-  const datasource = new dsPlugin.DataSourceClass(settings);
+  const datasource = new dsPlugin.DataSourceClass(settings as never);
   registerDataSource(settings as never, datasource);
+  return datasource;
+}
+
+/** Everything one demo page works with. */
+interface DemoSession {
+  root: Root;
+  harness: Harness;
+  state: DemoState;
+  datasource: ReturnType<typeof registerTidemark>;
+  dsPlugin: AnyDataSourcePlugin;
+  panelPlugin: PanelPlugin;
+  options: Record<string, unknown>;
+  prometheus: HarnessPrometheusDataSource;
+  visibleDays: number;
+}
+
+/** Draws the demo page for the current state; its buttons run `run`. */
+function renderPage(session: DemoSession, run: () => Promise<void>): void {
+  const { root, state } = session;
+  root.render(
+    <DemoPage
+      state={state}
+      datasource={session.datasource}
+      dsPlugin={session.dsPlugin}
+      panelPlugin={session.panelPlugin}
+      options={session.options}
+      onQuery={(query) => ((state.query = query), renderPage(session, run))}
+      onRun={() => void run()}
+      onPreset={(p) => ((state.query = { ...state.query, ...p.query }), void run())}
+    />
+  );
+}
+
+/** Queries the last `visibleDays` days through the Tidemark data source, as a dashboard panel would. */
+function queryVisibleRange(session: DemoSession, range: ReturnType<typeof timeRangeOf>): Promise<DataQueryResponse> {
+  return lastValueFrom(
+    session.datasource.query({
+      requestId: `demo-${Number(session.harness.runCount) + 1}`,
+      interval: '1h',
+      intervalMs: 3_600_000,
+      range,
+      scopedVars: {},
+      targets: [session.state.query],
+      timezone: 'utc',
+      app: 'dashboard',
+      startTime: Date.now(),
+    })
+  );
+}
+
+/** One run: query, draw the frames, and record the outcome in `window.harness` (the tests' evidence). */
+async function runQuery(session: DemoSession, render: () => void): Promise<void> {
+  const { harness, state } = session;
+  const toMs = Date.now();
+  const range = timeRangeOf(toMs - session.visibleDays * DAY_MS, toMs);
+  state.running = true;
+  render();
+  const t0 = performance.now();
+  const response = await queryVisibleRange(session, range);
+  state.running = false;
+  state.data = toPanelData(session.panelPlugin, response.data, range, config.theme2);
+  state.errors = (response.errors ?? []).map((e: { message?: string }) => e.message ?? 'error');
+  harness.timeRange = { fromMs: range.from.valueOf(), toMs: range.to.valueOf() };
+  harness.lastRun = {
+    ms: performance.now() - t0,
+    frames: response.data.length,
+    errors: state.errors,
+    anomalies: anomaliesOf(response.data),
+    prometheusQueries: session.prometheus.queryCount,
+  };
+  harness.runCount = Number(harness.runCount) + 1;
+  render();
+}
+
+/** Loads the plugins, registers both data sources, mounts the page and runs the first query. */
+export async function mountDemoMode(root: Root, params: URLSearchParams, harness: Harness) {
+  instrumentWorkers(harness);
+  const { dsPlugin, panelPlugin, meta } = await loadPlugins();
+  const prometheus = registerPrometheus();
+  const datasource = registerTidemark(dsPlugin, meta);
   const preset = PRESETS.find((p) => p.name === params.get('preset')) ?? PRESETS[0];
   const visibleDays = Number(params.get('days') ?? 3);
   const options = await panelPlugin.onPanelMigration!({ options: {} } as never);
   const state: DemoState = { query: { ...datasource.getDefaultQuery(), ...preset.query, refId: 'A' }, running: false };
   harness.runCount = 0;
-
-  const render = () =>
-    root.render(
-      <DemoPage
-        state={state}
-        datasource={datasource}
-        dsPlugin={dsPlugin}
-        panelPlugin={panelPlugin}
-        options={options}
-        onQuery={(query) => ((state.query = query), render())}
-        onRun={() => void run()}
-        onPreset={(p) => ((state.query = { ...state.query, ...p.query }), void run())}
-      />
-    );
-
-  const run = async () => {
-    const toMs = Date.now();
-    const range = timeRangeOf(toMs - visibleDays * DAY_MS, toMs);
-    state.running = true;
-    render();
-    const t0 = performance.now();
-    const response: DataQueryResponse = await lastValueFrom(
-      datasource.query({
-        requestId: `demo-${Number(harness.runCount) + 1}`,
-        interval: '1h',
-        intervalMs: 3_600_000,
-        range,
-        scopedVars: {},
-        targets: [state.query],
-        timezone: 'utc',
-        app: 'dashboard',
-        startTime: Date.now(),
-      })
-    );
-    state.running = false;
-    state.data = toPanelData(panelPlugin, response.data, range, config.theme2);
-    state.errors = (response.errors ?? []).map((e: { message?: string }) => e.message ?? 'error');
-    harness.timeRange = { fromMs: range.from.valueOf(), toMs: range.to.valueOf() };
-    harness.lastRun = {
-      ms: performance.now() - t0,
-      frames: response.data.length,
-      errors: state.errors,
-      anomalies: anomaliesOf(response.data),
-      prometheusQueries: prometheus.queryCount,
-    };
-    harness.runCount = Number(harness.runCount) + 1;
-    render();
+  const session: DemoSession = {
+    root,
+    harness,
+    state,
+    datasource,
+    dsPlugin,
+    panelPlugin,
+    options,
+    prometheus,
+    visibleDays,
   };
+  const run = () => runQuery(session, () => renderPage(session, run));
   harness.runQuery = run;
   harness.dateTime = dateTime;
   await run();
