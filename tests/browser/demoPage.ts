@@ -41,7 +41,14 @@ export interface DemoHarness {
     frames: number;
     errors: string[];
     prometheusQueries: number;
-    anomalies: Array<{ name: string; times: number[]; flagged: number[]; flags: Array<number | null> }>;
+    anomalies: Array<{
+      name: string;
+      times: number[];
+      flagged: number[];
+      flags: Array<number | null>;
+      /** Anomaly windows [startMs, endMs] from frame meta: shaded on the panel. */
+      windows: number[][];
+    }>;
   };
 }
 
