@@ -8,16 +8,12 @@ import { LruCache } from './cache';
 import { WorkerFitClient } from './client';
 import { FitWorkerPool } from './pool';
 import { channelWorkerFactory } from './testing/channelWorker';
+import { dailyCycleSeries } from './testing/fixtures';
 
 const HOUR_MS = 3_600_000;
 const START_MS = Date.UTC(2024, 0, 1);
 
-/** Hourly daily cycle with a deterministic wiggle (no RNG, so the test cannot flake). */
-function series(n: number) {
-  const timesMs = Array.from({ length: n }, (_, i) => START_MS + i * HOUR_MS);
-  const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
-  return { key: 'up{job="api"}', labels: { job: 'api' }, timesMs, values, stepMs: HOUR_MS };
-}
+const series = (n: number) => dailyCycleSeries(n, 'up{job="api"}', { job: 'api' });
 
 const SETTINGS: ModelSettings = {
   seasonalPeriod: 24,

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { dailyCycleSeries } from '../../src/worker/testing/fixtures';
 
 const bundle = path.resolve(__dirname, '..', '..', 'dist', 'datasource', 'fit.worker.js');
 
@@ -34,12 +35,7 @@ function startWorker(): { send: (message: unknown) => void; replies: Reply[] } {
 
 /** 10 days of hourly data with a daily cycle and a small deterministic wiggle (no RNG: the test must not flake). */
 function dailySeries() {
-  const stepMs = 3_600_000;
-  const startMs = Date.UTC(2024, 0, 1);
-  const n = 240;
-  const timesMs = Array.from({ length: n }, (_, i) => startMs + i * stepMs);
-  const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
-  return { key: 'smoke{job="api"}', labels: { job: 'api' }, timesMs, values, stepMs };
+  return dailyCycleSeries(240, 'smoke{job="api"}', { job: 'api' });
 }
 
 const SETTINGS = {

@@ -24,3 +24,16 @@ export const TEST_SETTINGS: ModelSettings = {
   refitEveryMs: 86_400_000,
   trainingWindowMs: 14 * 86_400_000,
 };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * `n` hourly points from 2024-01-01 UTC: a daily cycle with a deterministic wiggle (no RNG, so tests using it
+ * cannot flake).
+ */
+export function dailyCycleSeries(n: number, key: string, labels: Record<string, string>): SeriesInput {
+  const startMs = Date.UTC(2024, 0, 1);
+  const timesMs = Array.from({ length: n }, (_, i) => startMs + i * HOUR_MS);
+  const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
+  return { key, labels, timesMs, values, stepMs: HOUR_MS };
+}
