@@ -46,7 +46,8 @@ async function main() {
     await stack?.stop();
     await session.close();
   }
-  console.log(`\n${checks.length - failed} passed, ${failed} failed (screenshots in artifacts/screenshots/)`);
+  console.log('\nscreenshots in artifacts/screenshots/');
+  console.log(`${checks.length - failed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
