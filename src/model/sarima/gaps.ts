@@ -11,8 +11,8 @@
  * filter as the series. Costs O(N·r·k + N·k²) instead of the O(N·r²) of the Riccati filter.
  */
 
-import { LikelihoodParts } from './likelihood';
-import { ArmaSystem, stationaryFirstRow } from './stateSpace';
+import { chandrasekharStart, LikelihoodParts } from './likelihood';
+import { ArmaSystem } from './stateSpace';
 
 /** Relative size of the covariance increment under which the gains are frozen (as `armaLikelihood`). */
 const STEADY_TOLERANCE = 1e-13;
@@ -37,16 +37,10 @@ export function gapLikelihood(
   // States of the series (column 0) and of each dummy (columns 1..k), each r + 1 long (trailing 0).
   const stride = r + 1;
   const states = new Float64Array((k + 1) * stride);
-  const kbar = new Float64Array(r);
-  const wv = new Float64Array(r + 1);
   const innov = new Float64Array(k + 1);
-  const s = stationaryFirstRow(sys);
-  let F = s[0];
-  for (let i = 0; i < r; i++) {
-    kbar[i] = phi[i] * s[0] + (i + 1 < r ? s[i + 1] : 0);
-  }
-  wv.set(kbar);
-  let M = -1 / F;
+  const start = chandrasekharStart(sys);
+  const { kbar, wv } = start;
+  let { F, M } = start;
   let steady = false;
   let sumlog = 0;
   // A = EᵀF⁻¹E (k×k), b = EᵀF⁻¹e, c = eᵀF⁻¹e.

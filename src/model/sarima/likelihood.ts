@@ -17,6 +17,34 @@ export interface LikelihoodParts {
 /** Relative size of the covariance increment under which the Chandrasekhar recursion is frozen. */
 const STEADY_TOLERANCE = 1e-13;
 
+/** Start of the Chandrasekhar recursions: first innovation variance, gain and the factor of P₂ − P₁. */
+export interface ChandrasekharStart {
+  /** F₁ = Σ₀₀. */
+  F: number;
+  /** K̄₁ = TΣZᵀ, the unnormalised gain T P Zᵀ, length r. */
+  kbar: Float64Array;
+  /** W₁ = K̄₁ with a trailing 0 (length r + 1), so that index i + 1 needs no branch. */
+  wv: Float64Array;
+  /** M₁ = −1/F₁, so that P₂ − P₁ = −K̄₁K̄₁ᵀ/F₁ = W M Wᵀ. */
+  M: number;
+}
+
+/**
+ * Chandrasekhar recursions started from the stationary covariance P₁ = Σ (Morf, Sidhu & Kailath 1974; Harvey
+ * 1989 §3.3.4), shared by the plain ARMA likelihood and the likelihood with gap dummies (`gaps.ts`).
+ */
+export function chandrasekharStart(sys: ArmaSystem): ChandrasekharStart {
+  const { r, phi } = sys;
+  const s = stationaryFirstRow(sys);
+  const kbar = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    kbar[i] = phi[i] * s[0] + (i + 1 < r ? s[i + 1] : 0);
+  }
+  const wv = new Float64Array(r + 1);
+  wv.set(kbar);
+  return { F: s[0], kbar, wv, M: -1 / s[0] };
+}
+
 /**
  * Exact likelihood of a complete (no missing values) stationary ARMA series `w` with the stationary
  * initial state, by the Chandrasekhar recursions (Morf, Sidhu & Kailath 1974; Herbst 2015): with the
@@ -28,17 +56,9 @@ export function armaLikelihood(sys: ArmaSystem, w: ArrayLike<number>): Likelihoo
   const { r, phi } = sys;
   const n = w.length;
   const a = new Float64Array(r + 1);
-  const kbar = new Float64Array(r);
-  const wv = new Float64Array(r + 1);
-  const s = stationaryFirstRow(sys);
-  // P₁ = Σ: F₁ = Σ₀₀, K̄₁ = TΣZᵀ (K̄ is the unnormalised gain T P Zᵀ).
-  let F = s[0];
-  for (let i = 0; i < r; i++) {
-    kbar[i] = phi[i] * s[0] + (i + 1 < r ? s[i + 1] : 0);
-  }
-  // P₂ − P₁ = −K̄₁K̄₁ᵀ/F₁ = W M Wᵀ. a and wv carry a trailing 0 so that index i + 1 needs no branch.
-  wv.set(kbar);
-  let M = -1 / F;
+  const start = chandrasekharStart(sys);
+  const { kbar, wv } = start;
+  let { F, M } = start;
   let steady = false;
   let ssq = 0;
   let sumlog = 0;
