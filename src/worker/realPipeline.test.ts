@@ -2,31 +2,20 @@
  * The worker transport over the real pipeline (`analyzeSeries`), in-process over MessageChannel: a fit, then a
  * refresh with one more point that passes the cached entry back to the pipeline.
  */
-import { FIT_CONTRACT_VERSION, type FitRequest, type ModelSettings, type SeriesAnalysis } from '../contract/fit';
+import { FIT_CONTRACT_VERSION, type FitRequest, type SeriesAnalysis } from '../contract/fit';
 import { type AnalysisCacheEntry, analyzeSeries } from '../model/pipeline/analyze';
 import { LruCache } from './cache';
 import { WorkerFitClient } from './client';
 import { FitWorkerPool } from './pool';
 import { channelWorkerFactory } from './testing/channelWorker';
-import { dailyCycleSeries } from './testing/fixtures';
+import { dailyCycleSeries, SMOKE_SETTINGS } from './testing/fixtures';
 
 const HOUR_MS = 3_600_000;
 const START_MS = Date.UTC(2024, 0, 1);
 
 const series = (n: number) => dailyCycleSeries(n, 'up{job="api"}', { job: 'api' });
 
-const SETTINGS: ModelSettings = {
-  seasonalPeriod: 24,
-  order: { p: 1, d: 0, q: 0 },
-  seasonalOrder: { P: 0, D: 1, Q: 1 },
-  levelsPct: [95, 99],
-  minConsecutive: 1,
-  onsetOnly: false,
-  holdOffMs: 0,
-  horizonSteps: 6,
-  refitEveryMs: 24 * HOUR_MS,
-  trainingWindowMs: 10 * 24 * HOUR_MS,
-};
+const SETTINGS = SMOKE_SETTINGS;
 
 describe('worker transport over analyzeSeries', () => {
   const channels = channelWorkerFactory((input, settings, options) =>

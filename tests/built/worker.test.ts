@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { dailyCycleSeries } from '../../src/worker/testing/fixtures';
+import { dailyCycleSeries, SMOKE_SETTINGS } from '../../src/worker/testing/fixtures';
 
 const bundle = path.resolve(__dirname, '..', '..', 'dist', 'datasource', 'fit.worker.js');
 
@@ -38,18 +38,7 @@ function dailySeries() {
   return dailyCycleSeries(240, 'smoke{job="api"}', { job: 'api' });
 }
 
-const SETTINGS = {
-  seasonalPeriod: 24,
-  order: { p: 1, d: 0, q: 0 },
-  seasonalOrder: { P: 0, D: 1, Q: 1 },
-  levelsPct: [95, 99],
-  minConsecutive: 1,
-  onsetOnly: false,
-  holdOffMs: 0,
-  horizonSteps: 6,
-  refitEveryMs: 86_400_000,
-  trainingWindowMs: 10 * 86_400_000,
-};
+const SETTINGS = SMOKE_SETTINGS;
 
 describe('dist/datasource/fit.worker.js', () => {
   it('should be a plain script (no AMD define, no DOM access)', () => {

@@ -37,3 +37,11 @@ export function dailyCycleSeries(n: number, key: string, labels: Record<string, 
   const values = timesMs.map((_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / 24) + 3 * Math.sin(i * 1.7));
   return { key, labels, timesMs, values, stepMs: HOUR_MS };
 }
+
+/** Settings of the real-pipeline smoke tests (worker transport, built bundle): AR(1) errors, a 10-day window. */
+export const SMOKE_SETTINGS: ModelSettings = {
+  ...TEST_SETTINGS,
+  order: { p: 1, d: 0, q: 0 },
+  horizonSteps: 6,
+  trainingWindowMs: 10 * 86_400_000,
+};
