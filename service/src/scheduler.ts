@@ -28,6 +28,18 @@ const MAX_JITTER_MS = 30_000;
 /** After a failed upstream query, retry after this delay, doubling per consecutive failure up to the interval. */
 const RETRY_BASE_MS = 5_000;
 
+/**
+ * Delay before a detector's next cycle: its step (at least MIN_INTERVAL_MS), or after `failures` consecutive
+ * upstream failures a retry delay doubling from RETRY_BASE_MS up to the step; plus jitter of up to 10 % (at most
+ * 30 s) so that detectors with the same step drift apart instead of querying upstream in bursts.
+ * `random` is uniform in [0, 1).
+ */
+export function cycleDelayMs(stepMs: number, failures: number, random: number): number {
+  const intervalMs = Math.max(MIN_INTERVAL_MS, stepMs);
+  const baseMs = failures > 0 ? Math.min(intervalMs, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 20)) : intervalMs;
+  return baseMs + random * Math.min(MAX_JITTER_MS, baseMs * JITTER_SHARE);
+}
+
 /** Canonical series key from labels: sorted `name="value"` pairs. */
 export function seriesKey(labels: Record<string, string>): string {
   const pairs = Object.keys(labels)
@@ -85,10 +97,7 @@ export class Scheduler {
   }
 
   private nextDelayMs(detector: DetectorState): number {
-    const intervalMs = Math.max(MIN_INTERVAL_MS, detector.config.stepMs);
-    const failures = this.failures.get(detector.config.name) ?? 0;
-    const baseMs = failures > 0 ? Math.min(intervalMs, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 20)) : intervalMs;
-    return baseMs + Math.random() * Math.min(MAX_JITTER_MS, baseMs * JITTER_SHARE);
+    return cycleDelayMs(detector.config.stepMs, this.failures.get(detector.config.name) ?? 0, Math.random());
   }
 
   /** One refresh of one detector; never throws. */

@@ -114,6 +114,31 @@ describe('POST /api/v1/fit', () => {
     expect(body.error.name).toBe('UnauthorizedError');
   });
 
+  it('should send no CORS headers when no origins are configured (CORS off by default)', async () => {
+    const origin = { origin: 'https://grafana.example' };
+    const get = await http(`${service.url}/api/v1/status/buildinfo`, { headers: { ...auth, ...origin } });
+    expect(get.status).toBe(200);
+    expect(get.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await http(`${service.url}/api/v1/fit`, { method: 'OPTIONS', headers: origin });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('should answer CORS only for the configured origins', async () => {
+    const cors = await startService(writeConfig('server: { cors: { origins: [https://grafana.example] } }\n'));
+    try {
+      const allowed = await http(`${cors.url}/api/v1/fit`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://grafana.example' },
+      });
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://grafana.example');
+      const other = await http(`${cors.url}/api/v1/status/buildinfo`, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      expect(await cors.stop()).toBe(0);
+    }
+  });
+
   it('should keep /metrics and the probes open when only the API token is set', async () => {
     expect((await http(`${service.url}/metrics`)).status).toBe(200);
     expect((await http(`${service.url}/-/healthy`)).status).toBe(200);
