@@ -37,6 +37,17 @@ describe('buildPlotModel', () => {
     ]);
   });
 
+  it('should keep the standard field options (unit, decimals, min/max) on every drawn field', () => {
+    // Grafana applies the panel's standard options to each field's config before the panel sees the frames.
+    const frames = loadFrames('single');
+    frames[0].fields.slice(1).forEach((f) => Object.assign(f.config, { unit: 'reqps', decimals: 1, min: 0, max: 500 }));
+    const drawn = buildPlotModel(frames, options(), theme).frames[0].fields.slice(1);
+    expect(drawn.length).toBeGreaterThan(4);
+    for (const field of drawn) {
+      expect(field.config).toMatchObject({ unit: 'reqps', decimals: 1, min: 0, max: 500 });
+    }
+  });
+
   it('should fill each upper bound down to its lower bound, the strong band at half the opacity', () => {
     const [frame] = buildPlotModel(loadFrames('single'), options({ bandOpacityPct: 40 }), theme).frames;
     const upper99 = frame.fields[2].config.custom;
