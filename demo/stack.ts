@@ -24,6 +24,11 @@ export interface DemoStackOptions {
   withService?: boolean;
   /** Fixed preview port (default: any free port). */
   previewPort?: number;
+  /**
+   * End of the backfilled history, Unix ms (default: now). The browser tests pin it, and open the page with the
+   * same end, so what they check does not depend on the wall clock (models refit at clock-aligned times).
+   */
+  endMs?: number;
   log?: (line: string) => void;
 }
 
@@ -34,6 +39,8 @@ export interface DemoStack {
   exporterTarget: string;
   /** End of the backfilled history (Unix ms); the live spikes of `DEMO_LIVE_SPIKES` are placed relative to it. */
   anchorMs: number;
+  /** The `endMs` option when it was given (pinned history end), else undefined (the history ends at start-up). */
+  pinnedEndMs?: number;
   /** False when ../shared/nab was absent and only synthetic series were loaded. */
   withNab: boolean;
   timingsMs: { backfill: number; total: number };
@@ -61,7 +68,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     }
   };
   try {
-    const endMs = Date.now();
+    const endMs = options.endMs ?? Date.now();
     const anchorMs = endMs - (endMs % stepMs);
     const series = generateDemoSeries({ endMs, days, stepMs, seed });
     const nab = loadNabReplay({ endMs, days });
@@ -105,6 +112,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       serviceUrl,
       exporterTarget: exporter.target,
       anchorMs,
+      pinnedEndMs: options.endMs,
       withNab: !!nab,
       timingsMs: { backfill: backfillMs, total: Date.now() - t0 },
       stop,

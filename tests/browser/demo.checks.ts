@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { DEMO_EVENTS } from '../../demo/data';
 import type { DemoStack } from '../../demo/stack';
 import { screenshot, type Session } from './browser';
-import { demoState, openDemo, waitForRun } from './demoPage';
+import { DEMO_TEST_END_MS, demoState, openDemo, startTestStack, waitForRun } from './demoPage';
 import { assertBands, type Geometry } from './panel.checks';
 import { columns, countNear, parseRgb, type Rgb } from './pixels';
+import { quietPointIndex } from './quietPoint';
 
 export interface DemoCheck {
   name: string;
@@ -18,6 +19,13 @@ export interface DemoCheck {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Hours added to the pinned "now" for the simulated-times check: spread over a day at odd minutes, since the
+ * real series is shifted to end at "now" (30-minute grid), the synthetic one on a 5-minute grid, and refits happen
+ * at clock-aligned times. The CI failure this guards against came from the time of day the suite ran at.
+ */
+const SIMULATED_OFFSETS_H = [4.25, 10.6, 17.4, 22.85];
 
 /** Plot box of the Tidemark panel, the visible range's start and the theme colours the markers use. */
 async function plotGeometry(page: Page) {
@@ -32,40 +40,90 @@ async function plotGeometry(page: Page) {
   return { box, minMs, background: parseRgb(background), red: parseRgb(red), orange: parseRgb(orange) };
 }
 
+/** Names the simulated time in a failure of the simulated-times check. */
+function rethrowAt(offsetH: number) {
+  return (error: unknown): never => {
+    throw new Error(`at the pinned time + ${offsetH} h: ${error instanceof Error ? error.message : error}`);
+  };
+}
+
+/** The synthetic checkout series' planted spike and level shift are flagged near where they were planted. */
+async function checkPlantedEvents(session: Session, stack: DemoStack, tag = ''): Promise<string> {
+  const { page, errors } = await openDemo(session, stack, 'synthetic');
+  await screenshot(page, `demo-synthetic${tag}`);
+  const { lastRun, timeRange } = await demoState(page);
+  assert.deepEqual([...errors, ...lastRun.errors], []);
+  assert.equal(lastRun.frames, 2, 'one Tidemark frame per series (checkout, catalog)');
+  assert.ok(lastRun.prometheusQueries >= 1, 'the data source went to Prometheus');
+  assert.equal(await page.locator('[data-testid="demo-tidemark-panel"] .u-over').count(), 1);
+  assert.equal(await page.locator('[data-testid="demo-stock-panel"] .u-over').count(), 1);
+  const checkout = lastRun.anomalies.find((a) => a.name.includes('checkout'))!;
+  const catalog = lastRun.anomalies.find((a) => a.name.includes('catalog'))!;
+  // Hourly steps, each labelled at the end of its hour: an event that starts just before an hour boundary first
+  // fills a whole step at the end of the next hour, so the onset lies within 2 h plus one 5-minute sample.
+  const anchor = timeRange.toMs - (timeRange.toMs % 300_000);
+  const spikeMs = anchor - DEMO_EVENTS.spike.startBeforeEndMs;
+  const shiftMs = anchor - DEMO_EVENTS.levelShift.startBeforeEndMs;
+  const near = (t: number, at: number, slackMs = 0) => Math.abs(t - at) <= 2 * HOUR_MS + 300_000 + slackMs;
+  assert.ok(
+    checkout.flagged.some((t) => near(t, spikeMs)),
+    `spike flagged: ${checkout.flagged}`
+  );
+  // The shift starts a day and a half after the spike. Points right after the spike are absorbed as part of its
+  // run, and one season later the detector does not flag anomalies within ±3 steps of them (their echo), so the
+  // shift's onset may come up to 3 steps later than an isolated event's would.
+  assert.ok(
+    checkout.flagged.some((t) => near(t, shiftMs, 3 * HOUR_MS)),
+    `level shift flagged: ${checkout.flagged}`
+  );
+  const ago = (t: number) => `${((timeRange.toMs - t) / HOUR_MS).toFixed(1)} h ago`;
+  await page.close();
+  return `checkout onsets ${checkout.flagged.map(ago).join(', ')}; catalog onsets ${catalog.flagged.length}`;
+}
+
+/** Bands and anomaly markers by pixels on the real-data panel (nyc_taxi, or the synthetic preset without NAB). */
+async function checkBandsAndMarkers(session: Session, stack: DemoStack, tag = ''): Promise<string> {
+  const preset = stack.withNab ? 'nyc_taxi' : 'synthetic';
+  const { page, errors } = await openDemo(session, stack, preset);
+  const png = await screenshot(page, `demo-${preset}${tag}`);
+  const { lastRun } = await demoState(page);
+  assert.deepEqual([...errors, ...lastRun.errors], []);
+  const g = await plotGeometry(page);
+  const series = lastRun.anomalies[lastRun.anomalies.length - 1];
+  assert.ok(series.flagged.length > 0, `${series.name}: at least one anomaly flagged`);
+  // The panel's x scale runs from the visible range's start to the end of the forecast horizon (the frame's
+  // last time); the ±2 px columns below absorb rounding of that mapping.
+  const lastMs = series.times[series.times.length - 1];
+  const xOf = (t: number) => Math.round(g.box.x + ((t - g.minMs) / (lastMs - g.minMs)) * g.box.width);
+  const [top, bottom] = [Math.ceil(g.box.y), Math.floor(g.box.y + g.box.height)];
+  // The first flag at least an hour inside the visible range (a marker disc at the plot's edge is clipped).
+  const shown = series.flagged.find((t) => t >= g.minMs + HOUR_MS && t <= lastMs - HOUR_MS);
+  assert.ok(shown !== undefined, `${series.name}: an anomaly inside the visible range (${series.flagged})`);
+  const at = xOf(shown);
+  const markerCols = await columns(page, png, [at - 2, at - 1, at, at + 1, at + 2], top, bottom);
+  const markers = countNear(markerCols, g.red) + countNear(markerCols, g.orange);
+  assert.ok(markers >= 3, `${series.name}: marker pixels at the first anomaly shown (${markers})`);
+  // A quiet point from the data: observed history outside every anomaly window and the horizon (both shaded).
+  const quietIndex = quietPointIndex(series, g.minMs);
+  assert.ok(quietIndex >= 0, `${series.name}: a quiet point outside anomaly windows to check the bands at`);
+  // Series names hold quotes, which legendColor's CSS selector cannot take: find the legend item by test id.
+  const icon = page
+    .locator('[data-testid="demo-tidemark-panel"]')
+    .getByTestId(`data-testid VizLegend series ${series.name}`)
+    .locator('[data-testid="series-icon"]');
+  const color: Rgb = parseRgb(await icon.evaluate((el) => getComputedStyle(el).backgroundColor));
+  const [quietCol] = await columns(page, png, [xOf(series.times[quietIndex])], top, bottom);
+  const bands = assertBands(quietCol, color, { background: g.background } as Geometry, series.name);
+  assert.equal(countNear([quietCol], g.red), 0, 'no marker colour at a quiet point');
+  await page.close();
+  return `${series.name}: marker ${markers}px, weak band ${bands.inner}px, strong band ${bands.outer}px`;
+}
+
 export const DEMO_CHECKS: DemoCheck[] = [
   {
     name: 'demo: Prometheus frames reach the Tidemark panel and the stock graph; the planted spike is flagged',
     run: async (session, stack) => {
-      const { page, errors } = await openDemo(session, stack, 'synthetic');
-      await screenshot(page, 'demo-synthetic');
-      const { lastRun, timeRange } = await demoState(page);
-      assert.deepEqual([...errors, ...lastRun.errors], []);
-      assert.equal(lastRun.frames, 2, 'one Tidemark frame per series (checkout, catalog)');
-      assert.ok(lastRun.prometheusQueries >= 1, 'the data source went to Prometheus');
-      assert.equal(await page.locator('[data-testid="demo-tidemark-panel"] .u-over').count(), 1);
-      assert.equal(await page.locator('[data-testid="demo-stock-panel"] .u-over').count(), 1);
-      const checkout = lastRun.anomalies.find((a) => a.name.includes('checkout'))!;
-      const catalog = lastRun.anomalies.find((a) => a.name.includes('catalog'))!;
-      // Hourly steps, each labelled at the end of its hour: an event that starts just before an hour boundary first
-      // fills a whole step at the end of the next hour, so the onset lies within 2 h plus one 5-minute sample.
-      const anchor = timeRange.toMs - (timeRange.toMs % 300_000);
-      const spikeMs = anchor - DEMO_EVENTS.spike.startBeforeEndMs;
-      const shiftMs = anchor - DEMO_EVENTS.levelShift.startBeforeEndMs;
-      const near = (t: number, at: number, slackMs = 0) => Math.abs(t - at) <= 2 * HOUR_MS + 300_000 + slackMs;
-      assert.ok(
-        checkout.flagged.some((t) => near(t, spikeMs)),
-        `spike flagged: ${checkout.flagged}`
-      );
-      // The shift starts a day and a half after the spike. Points right after the spike are absorbed as part of its
-      // run, and one season later the detector does not flag anomalies within ±3 steps of them (their echo), so the
-      // shift's onset may come up to 3 steps later than an isolated event's would.
-      assert.ok(
-        checkout.flagged.some((t) => near(t, shiftMs, 3 * HOUR_MS)),
-        `level shift flagged: ${checkout.flagged}`
-      );
-      const ago = (t: number) => `${((timeRange.toMs - t) / HOUR_MS).toFixed(1)} h ago`;
-      await page.close();
-      return `checkout onsets ${checkout.flagged.map(ago).join(', ')}; catalog onsets ${catalog.flagged.length}`;
+      return checkPlantedEvents(session, stack);
     },
   },
   {
@@ -93,45 +151,25 @@ export const DEMO_CHECKS: DemoCheck[] = [
   {
     name: 'demo: bands and anomaly markers drawn on the real-data panel (pixels)',
     run: async (session, stack) => {
-      const preset = stack.withNab ? 'nyc_taxi' : 'synthetic';
-      const { page, errors } = await openDemo(session, stack, preset);
-      const png = await screenshot(page, `demo-${preset}`);
-      const { lastRun } = await demoState(page);
-      assert.deepEqual([...errors, ...lastRun.errors], []);
-      const g = await plotGeometry(page);
-      const series = lastRun.anomalies[lastRun.anomalies.length - 1];
-      assert.ok(series.flagged.length > 0, `${series.name}: at least one anomaly flagged`);
-      // The panel's x scale runs from the visible range's start to the end of the forecast horizon (the frame's
-      // last time); the ±2 px columns below absorb rounding of that mapping.
-      const lastMs = series.times[series.times.length - 1];
-      const xOf = (t: number) => Math.round(g.box.x + ((t - g.minMs) / (lastMs - g.minMs)) * g.box.width);
-      const [top, bottom] = [Math.ceil(g.box.y), Math.floor(g.box.y + g.box.height)];
-      const at = xOf(series.flagged[0]);
-      const markerCols = await columns(page, png, [at - 2, at - 1, at, at + 1, at + 2], top, bottom);
-      const markers = countNear(markerCols, g.red) + countNear(markerCols, g.orange);
-      assert.ok(markers >= 3, `${series.name}: marker pixels at the first anomaly (${markers})`);
-      // A quiet point: no onset nearby and outside every anomaly window (onset-only flags mark one point of a run,
-      // but the panel shades the whole window, which would tint the band colours).
-      const inWindow = (t: number) => series.windows.some(([from, to]) => t >= from - HOUR_MS && t <= to + HOUR_MS);
-      const quietIndex = series.flags.findIndex(
-        (f, i) =>
-          i > 10 &&
-          series.flags.slice(i - 10, i + 11).every((v) => !v) &&
-          series.times[i] > g.minMs &&
-          !inWindow(series.times[i])
-      );
-      assert.ok(quietIndex >= 0, `${series.name}: a quiet point outside anomaly windows to check the bands at`);
-      // Series names hold quotes, which legendColor's CSS selector cannot take: find the legend item by test id.
-      const icon = page
-        .locator('[data-testid="demo-tidemark-panel"]')
-        .getByTestId(`data-testid VizLegend series ${series.name}`)
-        .locator('[data-testid="series-icon"]');
-      const color: Rgb = parseRgb(await icon.evaluate((el) => getComputedStyle(el).backgroundColor));
-      const [quietCol] = await columns(page, png, [xOf(series.times[quietIndex])], top, bottom);
-      const bands = assertBands(quietCol, color, { background: g.background } as Geometry, series.name);
-      assert.equal(countNear([quietCol], g.red), 0, 'no marker colour at a quiet point');
-      await page.close();
-      return `${series.name}: marker ${markers}px, weak band ${bands.inner}px, strong band ${bands.outer}px`;
+      return checkBandsAndMarkers(session, stack);
+    },
+  },
+  {
+    name: 'demo: planted events flagged and bands drawn at several simulated times of day',
+    run: async (session) => {
+      const notes: string[] = [];
+      for (const offsetH of SIMULATED_OFFSETS_H) {
+        const stack = await startTestStack(DEMO_TEST_END_MS + offsetH * HOUR_MS, false);
+        assert.ok(stack, 'the demo stack started');
+        try {
+          const tag = `-at+${offsetH}h`;
+          await checkPlantedEvents(session, stack, tag).catch(rethrowAt(offsetH));
+          notes.push(`+${offsetH} h: ${await checkBandsAndMarkers(session, stack, tag).catch(rethrowAt(offsetH))}`);
+        } finally {
+          await stack.stop();
+        }
+      }
+      return notes.join('\n    ');
     },
   },
   {

@@ -8,10 +8,18 @@ import { type DemoStack, startDemoStack } from '../../demo/stack';
 import type { Session } from './browser';
 
 /**
+ * The simulated "now" of the demo checks: the backfilled history ends here and the page's visible range ends here,
+ * so no check depends on the wall clock or the time of day the suite runs at (models refit at clock-aligned times,
+ * and the real series is shifted to end at "now"). An arbitrary time, deliberately not on an hour boundary; the
+ * check `demo: … at several simulated times of day` moves it through a day.
+ */
+export const DEMO_TEST_END_MS = Date.UTC(2026, 10, 16, 9, 47, 13);
+
+/**
  * The demo stack for the browser run, or null (skip) when Prometheus is missing outside CI; under CI=true a
  * missing Prometheus throws. 17 days = the demo presets' 14-day training window plus 3 visible days.
  */
-export async function startTestStack(): Promise<DemoStack | null> {
+export async function startTestStack(endMs: number = DEMO_TEST_END_MS, withService = true): Promise<DemoStack | null> {
   const missing = missingPrometheusBinaries();
   if (missing.length > 0) {
     const message = `${missing.join(' and ')} not found (apt-get install prometheus)`;
@@ -21,7 +29,7 @@ export async function startTestStack(): Promise<DemoStack | null> {
     console.log(`SKIP demo browser checks: ${message}`);
     return null;
   }
-  return startDemoStack({ days: 17, log: (line) => console.log(`    [stack] ${line}`) });
+  return startDemoStack({ days: 17, endMs, withService, log: (line) => console.log(`    [stack] ${line}`) });
 }
 
 export interface DemoPageHandle {
@@ -48,6 +56,8 @@ export interface DemoHarness {
       flags: Array<number | null>;
       /** Anomaly windows [startMs, endMs] from frame meta: shaded on the panel. */
       windows: number[][];
+      /** First forecast-horizon time (shaded on the panel); +Infinity (null after JSON) when there is none. */
+      horizonStartMs: number | null;
     }>;
   };
 }
@@ -67,7 +77,9 @@ export async function openDemo(session: Session, stack: DemoStack, preset: strin
   const workerUrls: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('worker', (worker: Worker) => workerUrls.push(worker.url()));
-  await page.goto(`${stack.previewUrl}&preset=${preset}`);
+  const pin = stack.pinnedEndMs === undefined ? '' : `&to=${stack.pinnedEndMs}`;
+  // Generous: the page pulls dist/ and the shared modules, slow on a loaded 2-core machine.
+  await page.goto(`${stack.previewUrl}&preset=${preset}${pin}`, { timeout: 90_000 });
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 90_000 });
   const state = await demoState(page);
   if (state.error) {

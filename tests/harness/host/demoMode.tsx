@@ -2,7 +2,8 @@
  * Harness mode `demo` (the `npm run demo` preview page): a Prometheus-type data source over the real Prometheus
  * (HarnessPrometheusDataSource), the Tidemark data source from dist/ wrapping it, its QueryEditor, and the frames
  * it returns drawn by the Tidemark panel and by Grafana's stock TimeSeries. URL parameters: preset=<name>,
- * days=<visible days>. Tests read `window.harness`: runCount, lastRun ({frames, errors, anomalies}), workers.
+ * days=<visible days>, to=<end of the visible range, Unix ms; default now: the browser tests pin it to the end of the
+ * backfilled history so nothing they check depends on the wall clock>. Tests read `window.harness`: runCount, lastRun ({frames, errors, anomalies}), workers.
  */
 import React from 'react';
 import type { Root } from 'react-dom/client';
@@ -59,9 +60,12 @@ function anomaliesOf(frames: DataFrame[]) {
     }
     const times = Array.from(time.values as number[]);
     const flags = Array.from(anomaly.values as Array<number | null>);
-    const custom = frame.meta?.custom as { windows?: Array<{ startMs: number; endMs: number }> } | undefined;
+    const custom = frame.meta?.custom as
+      { windows?: Array<{ startMs: number; endMs: number }>; horizonStartMs?: number } | undefined;
     const windows = (custom?.windows ?? []).map((w) => [w.startMs, w.endMs]);
-    return [{ name: frame.name, times, flagged: times.filter((_, i) => (flags[i] ?? 0) > 0), flags, windows }];
+    const horizonStartMs = custom?.horizonStartMs ?? Number.POSITIVE_INFINITY;
+    const flagged = times.filter((_, i) => (flags[i] ?? 0) > 0);
+    return [{ name: frame.name, times, flagged, flags, windows, horizonStartMs }];
   });
 }
 
@@ -102,6 +106,8 @@ interface DemoSession {
   options: Record<string, unknown>;
   prometheus: HarnessPrometheusDataSource;
   visibleDays: number;
+  /** Pinned end of the visible range (Unix ms), or null to follow the clock. */
+  pinnedToMs: number | null;
 }
 
 /** Draws the demo page for the current state; its buttons run `run`. */
@@ -141,7 +147,7 @@ function queryVisibleRange(session: DemoSession, range: ReturnType<typeof timeRa
 /** One run: query, draw the frames, and record the outcome in `window.harness` (the tests' evidence). */
 async function runQuery(session: DemoSession, render: () => void): Promise<void> {
   const { harness, state } = session;
-  const toMs = Date.now();
+  const toMs = session.pinnedToMs ?? Date.now();
   const range = timeRangeOf(toMs - session.visibleDays * DAY_MS, toMs);
   state.running = true;
   render();
@@ -170,6 +176,10 @@ export async function mountDemoMode(root: Root, params: URLSearchParams, harness
   const datasource = registerTidemark(dsPlugin, meta);
   const preset = PRESETS.find((p) => p.name === params.get('preset')) ?? PRESETS[0];
   const visibleDays = Number(params.get('days') ?? 3);
+  const pinnedToMs = params.has('to') ? Number(params.get('to')) : null;
+  if (pinnedToMs !== null && !Number.isFinite(pinnedToMs)) {
+    throw new Error(`demo page: to=${params.get('to')} is not a Unix time in milliseconds`);
+  }
   const options = await panelPlugin.onPanelMigration!({ options: {} } as never);
   const state: DemoState = { query: { ...datasource.getDefaultQuery(), ...preset.query, refId: 'A' }, running: false };
   harness.runCount = 0;
@@ -183,6 +193,7 @@ export async function mountDemoMode(root: Root, params: URLSearchParams, harness
     options,
     prometheus,
     visibleDays,
+    pinnedToMs,
   };
   const run = () => runQuery(session, () => renderPage(session, run));
   harness.runQuery = run;
