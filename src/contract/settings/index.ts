@@ -46,12 +46,15 @@ export function settingsAt(edge: Edge): SettingName[] {
   );
 }
 
-/** Why `value` is not a valid `name` (`must be …, got …`), or undefined when it is. */
-export function settingProblem(name: SettingName, value: unknown): string | undefined {
+/**
+ * Why `value` is not a valid `name` (`must be …, got …`), or undefined when it is. `typed` is the value as the
+ * user typed it (CLI text), shown instead of `value`.
+ */
+export function settingProblem(name: SettingName, value: unknown, typed?: string): string | undefined {
   const entry: SettingSpec = SETTINGS[name];
   const refine = entry.refine as ((v: unknown) => boolean) | undefined;
   const valid = Value.Check(entry.schema, value) && (refine?.(value) ?? true);
-  return valid ? undefined : `must be ${entry.expect}, got ${JSON.stringify(value)}`;
+  return valid ? undefined : `must be ${entry.expect}, got ${JSON.stringify(typed ?? value)}`;
 }
 
 /** One problem of a settings object: the field and the message. */

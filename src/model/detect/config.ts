@@ -21,10 +21,11 @@ export interface DetectorConfig {
   /** Aggregate data finer than this into bucket means before modelling; 0 keeps the native step. */
   bucketMs: number;
   /**
-   * Season length in model steps, or 'auto': one day when that is a whole number ≥ 2 of steps (else none),
-   * switching to one week when three weeks of training data show a weekly season (`season.ts`).
+   * Season length in model steps (a number or `{points}`), a duration (`{ms}`, a whole number of steps), or
+   * 'auto': one day when that is a whole number ≥ 2 of steps (else none), switching to one week when three
+   * weeks of training data show a weekly season (`season.ts`).
    */
-  season: number | 'auto';
+  season: number | Span | 'auto';
   order: ArimaOrder;
   seasonalOrder: SeasonalOrderSpec;
   /** Largest training window (trailing); the fit uses what is available until then. */
