@@ -4,14 +4,9 @@
  * extrapolated linearly from a batch of SAMPLE series: fits are independent and the pool keeps both threads
  * busy, so 1,000 detectors take 1000 / SAMPLE batches (plus at most one fit of tail). Memory per detector is
  * the heap growth of the service's store per analysed series (one series per detector).
- *
- * Until `src/model/pipeline/analyze.ts` lands, the analyzer is `service/bench/sarimaAnalyzer.ts`, which does the
- * same fitting work (fit or auto selection, filter, forecast); the real pipeline adds data hygiene and diagnostics.
+ * The workers run the real pipeline (`service/src/fit.worker.ts`).
  */
-import { existsSync } from 'fs';
-import path from 'path';
-
-import type { ModelSettings, SeriesInput } from '../../src/contract/fit';
+import type { FitSettings, SeriesInput } from '../../src/contract/fit';
 import { simulateSeasonal } from '../../src/model/testing/random';
 import { FitPool } from '../../service/src/pool';
 import { Store } from '../../service/src/store';
@@ -24,21 +19,18 @@ const DETECTORS = 1000;
 /** Issue 7: 1,000 detectors refit on 2 cores within 10 minutes → the batch of SAMPLE may take this long. */
 const TARGET_BATCH_MS = (10 * 60_000 * SAMPLE) / DETECTORS;
 
-const REAL_ANALYZER = path.resolve(__dirname, '../../src/model/pipeline/analyze.ts');
-const STAND_IN = path.resolve(__dirname, '../../service/bench/sarimaAnalyzer.ts');
-const analyzerModule = () => (existsSync(REAL_ANALYZER) ? REAL_ANALYZER : STAND_IN);
-
-const settings = (fixed: boolean): ModelSettings => ({
-  seasonalPeriod: fixed ? 24 : 'auto',
+const settings = (fixed: boolean): FitSettings => ({
+  season: fixed ? '1d' : 'auto',
   order: fixed ? { p: 1, d: 0, q: 1 } : 'auto',
   seasonalOrder: fixed ? { P: 0, D: 1, Q: 1 } : 'auto',
   levelsPct: [95, 99],
   minConsecutive: 1,
   onsetOnly: false,
-  holdOffMs: 0,
-  horizonSteps: 24,
-  refitEveryMs: HOUR_MS,
-  trainingWindowMs: 14 * 24 * HOUR_MS,
+  holdOff: '0s',
+  horizon: '1d',
+  refitEvery: '1h',
+  trainingWindow: '14d',
+  method: 'CSS',
 });
 
 /** SAMPLE hourly 14-day series (336 points), seeded: level 100, daily sine, AR(1) noise φ = 0.7. */
@@ -60,23 +52,18 @@ let pool: FitPool | undefined;
 
 /** Runs the batch through the pool; returns analyses for the memory estimate. */
 async function refitBatch(fixed: boolean) {
-  pool ??= new FitPool(
-    {
-      threads: THREADS,
-      maxQueue: SAMPLE,
-      fitTimeoutMs: 120_000,
-      maxBodyBytes: 0,
-      maxPointsPerSeries: 0,
-      maxSeriesPerRequest: 0,
-      maxSeriesPerDetector: 0,
-    },
-    analyzerModule()
-  );
-  const results = await Promise.all(
-    series.map((input) => pool!.run({ input, settings: settings(fixed), options: {} }))
-  );
-  const failed = results.find((r) => !r.ok);
-  if (failed && !failed.ok) {
+  pool ??= new FitPool({
+    threads: THREADS,
+    maxQueue: SAMPLE,
+    fitTimeoutMs: 120_000,
+    maxBodyBytes: 0,
+    maxPointsPerSeries: 0,
+    maxSeriesPerRequest: 0,
+    maxSeriesPerDetector: 0,
+  });
+  const results = await Promise.all(series.map((input) => pool!.run({ input, settings: settings(fixed) })));
+  const failed = results.find((r) => r.type === 'error');
+  if (failed?.type === 'error') {
     throw new Error(`${failed.error.name}: ${failed.error.message}`);
   }
   return results;
@@ -97,7 +84,7 @@ function memoryPerDetectorMb(results: Awaited<ReturnType<typeof refitBatch>>): n
   let i = 0;
   for (const state of store.detectors.values()) {
     const result = results[i++ % SAMPLE];
-    if (result.ok) {
+    if (result.type === 'result') {
       const { analysis, cache } = structuredClone({ analysis: result.analysis, cache: result.cache });
       store.put(state, analysis, cache, 0);
     }
@@ -121,7 +108,7 @@ function refitCase(fixed: boolean): BenchCase {
       const minutes = ((batchMs * DETECTORS) / SAMPLE / 60_000).toFixed(1);
       return (
         `${(1000 / fitMs).toFixed(1)} fits/s/core; 1,000 detectors ≈ ${minutes} min on ${THREADS} cores; ` +
-        `${memoryPerDetectorMb(results).toFixed(2)} MB/detector; analyzer ${path.basename(analyzerModule())}`
+        `${memoryPerDetectorMb(results).toFixed(2)} MB/detector`
       );
     },
   };

@@ -41,41 +41,43 @@ describe('parseConfig', () => {
       query: 'sum by (pod) (rate(container_cpu_usage_seconds_total[5m]))',
       stepMs: 3_600_000,
       trainingWindowMs: 14 * 86_400_000,
+      // Unset fields: the schema's defaults, the same as the data source's and the CLI's.
       settings: {
-        seasonalPeriod: 'auto',
+        season: 'auto',
         order: 'auto',
         seasonalOrder: 'auto',
         levelsPct: [95, 99],
         minConsecutive: 1,
-        onsetOnly: false,
-        holdOffMs: 0,
-        horizonSteps: 24,
-        refitEveryMs: 3_600_000,
-        trainingWindowMs: 14 * 86_400_000,
+        onsetOnly: true,
+        holdOff: '2d',
+        horizon: '1d',
+        refitEvery: '1h',
+        trainingWindow: '14d',
+        method: 'CSS',
       },
     });
-    // Unset fields come from `defaults:`; the horizon is converted to steps of the detector's step.
+    // Unset fields come from `defaults:`; an old-form season (288 steps) becomes a duration of the detector's step.
     expect(requests.stepMs).toBe(300_000);
     expect(requests.settings).toMatchObject({
-      seasonalPeriod: 288,
+      season: '1d',
       order: { p: 1, d: 0, q: 1 },
       seasonalOrder: { P: 0, D: 1, Q: 1 },
       levelsPct: [90, 99],
-      horizonSteps: 24,
+      horizon: '2h',
       minConsecutive: 2,
       onsetOnly: true,
-      holdOffMs: 1_800_000,
-      trainingWindowMs: 7 * 86_400_000,
+      holdOff: '30m',
+      trainingWindow: '7d',
     });
   });
 
   it('should list every problem with its line, column and field when the file is invalid', () => {
     expect(problemsOf(fixture('invalid.yaml'))).toEqual([
       'detectors.yaml:2:8: upstream.url: must not contain credentials; use upstream.auth.basic',
-      'detectors.yaml:9:12: detectors[0] (pod_cpu).seasn: unknown field (allowed: name, query, step, trainingWindow, season, order, seasonalOrder, levels, refitEvery, horizon, anomaly)',
-      'detectors.yaml:6:11: detectors[0] (pod_cpu).step: "1x" is not a positive duration (use e.g. 30s, 5m, 1h, 14d)',
-      'detectors.yaml:8:12: detectors[0] (pod_cpu).order: [1,2] must be auto or [p, d, q] with integers 0..5',
-      'detectors.yaml:7:13: detectors[0].levels: [99,95] must be [weak, strong] percentages, 50 < weak < strong < 100',
+      'detectors.yaml:9:12: detectors[0] (pod_cpu).seasn: unknown field (allowed: name, query, season, order, seasonalOrder, levels, anomaly, refitEvery, trainingWindow, horizon, method, step)',
+      'detectors.yaml:8:12: detectors[0] (pod_cpu).order: must be auto or p, d, q with p, q in 0..5 and d in 0..2, got [1,2]',
+      'detectors.yaml:7:13: detectors[0] (pod_cpu).levels: must be [weak, strong] with 0 < weak < strong < 100, got [99,95]',
+      'detectors.yaml:6:11: detectors[0] (pod_cpu).step: must be a duration longer than 0, e.g. 1h, got "1x"',
       'detectors.yaml:10:11: detectors[1].name: duplicate detector name "pod_cpu"',
       'detectors.yaml:10:5: detectors[1] (pod_cpu).query: required: a PromQL query',
       'detectors.yaml:12:21: detectors[1] (pod_cpu).trainingWindow: 30d at step 1m is 43201 points; Prometheus returns at most 11000 per series (use a longer step or a shorter window)',
@@ -85,8 +87,8 @@ describe('parseConfig', () => {
   it('should accept holdOff: 0s (no hold-off) but reject a negative or malformed one', () => {
     const file = (holdOff: string) =>
       `upstream:\n  url: http://127.0.0.1:9090\ndetectors:\n  - name: a\n    query: up\n    anomaly: { holdOff: ${holdOff} }\n`;
-    expect(parseConfig(file('0s'), 'detectors.yaml', env, 4).detectors[0].settings.holdOffMs).toBe(0);
-    expect(problemsOf(file('-1h')).join('\n')).toMatch(/holdOff: "-1h" is not a duration/);
+    expect(parseConfig(file('0s'), 'detectors.yaml', env, 4).detectors[0].settings.holdOff).toBe('0s');
+    expect(problemsOf(file('-1h')).join('\n')).toMatch(/holdOff: must be a duration, e.g. 2d \(0s = none\), got "-1h"/);
   });
 
   it('should name a missing environment variable without echoing any secret', () => {

@@ -5,12 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { ModelSettings } from '../../src/contract/fit';
-import type { DetectorConfig, LimitsConfig, ServerConfig, ServiceConfig, UpstreamConfig } from './configTypes';
+import { MAX_POINTS_PER_QUERY } from '../../src/contract/constants';
+import { durationMs } from '../../src/contract/settings/spec';
+import type { DetectorDefinition, LimitsConfig, ServerConfig, ServiceConfig, UpstreamConfig } from './configTypes';
+import {
+  readYamlSettings,
+  toFitSettings,
+  YAML_ANOMALY_FIELDS,
+  YAML_DEFAULTS,
+  YAML_FIELDS,
+  type YamlSettings,
+} from './detectorSettings';
 import { formatDurationMs, parseDurationMs } from './duration';
-
-/** Prometheus answers at most 11,000 points per series in `query_range`. */
-export const MAX_POINTS_PER_QUERY = 11_000;
 
 /** The config file is invalid; `problems` lists every problem found, each with its location. */
 export class ConfigError extends Error {
@@ -19,26 +25,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-/** Settings a detector gets when neither it nor the file's `defaults:` section sets them. */
-const DETECTOR_DEFAULTS: Omit<ModelSettings, 'horizonSteps' | 'trainingWindowMs' | 'refitEveryMs'> & {
-  stepMs: number;
-  trainingWindowMs: number;
-  refitEveryMs: number;
-  horizonMs?: number;
-} = {
-  seasonalPeriod: 'auto',
-  order: 'auto',
-  seasonalOrder: 'auto',
-  levelsPct: [95, 99],
-  minConsecutive: 1,
-  onsetOnly: false,
-  holdOffMs: 0,
-  stepMs: 3_600_000,
-  trainingWindowMs: 14 * 86_400_000,
-  refitEveryMs: 3_600_000,
-};
-const DEFAULT_HORIZON_STEPS = 24;
 
 type Path = Array<string | number>;
 type Obj = Record<string, unknown>;
@@ -263,117 +249,27 @@ const LIMIT_FIELDS = [
   'maxSeriesPerDetector',
 ];
 
-const DETECTOR_FIELDS = [
-  'step',
-  'trainingWindow',
-  'season',
-  'order',
-  'seasonalOrder',
-  'levels',
-  'refitEvery',
-  'horizon',
-  'anomaly',
-];
+const DETECTOR_FIELDS = YAML_FIELDS;
 
-type DetectorDefaults = typeof DETECTOR_DEFAULTS;
-
-function readTriple(r: Reader, obj: Obj, key: string, path: Path, names: string[], label: string): number[] | 'auto' {
-  const value = obj[key];
-  if (value === 'auto') {
-    return 'auto';
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 3 ||
-    value.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 5)
-  ) {
-    r.fail([...path, key], `${JSON.stringify(value)} must be auto or [${names.join(', ')}] with integers 0..5`, label);
-    return 'auto';
-  }
-  return value as number[];
-}
-
-/** Reads the model/detection fields shared by `defaults:` and each detector; `base` fills what is unset. */
-function readModelFields(r: Reader, obj: Obj, path: Path, base: DetectorDefaults, label: string): DetectorDefaults {
-  const out: DetectorDefaults = { ...base };
-  out.stepMs = readDuration(r, obj, 'step', path, base.stepMs, `${label}.step`);
-  out.trainingWindowMs = readDuration(r, obj, 'trainingWindow', path, base.trainingWindowMs, `${label}.trainingWindow`);
-  out.refitEveryMs = readDuration(r, obj, 'refitEvery', path, base.refitEveryMs, `${label}.refitEvery`);
-  if (obj.horizon !== undefined) {
-    out.horizonMs = readDuration(r, obj, 'horizon', path, 0, `${label}.horizon`);
-  }
-  if (obj.season !== undefined) {
-    const season = obj.season;
-    if (season === 'auto' || (typeof season === 'number' && Number.isInteger(season) && season >= 1)) {
-      out.seasonalPeriod = season as number | 'auto';
-    } else {
-      r.fail([...path, 'season'], `${JSON.stringify(season)} must be auto or a number of steps, e.g. 24`);
-    }
-  }
-  if (obj.order !== undefined) {
-    const order = readTriple(r, obj, 'order', path, ['p', 'd', 'q'], `${label}.order`);
-    out.order = order === 'auto' ? 'auto' : { p: order[0], d: order[1], q: order[2] };
-  }
-  if (obj.seasonalOrder !== undefined) {
-    const order = readTriple(r, obj, 'seasonalOrder', path, ['P', 'D', 'Q'], `${label}.seasonalOrder`);
-    out.seasonalOrder = order === 'auto' ? 'auto' : { P: order[0], D: order[1], Q: order[2] };
-  }
-  if (obj.levels !== undefined) {
-    const levels = obj.levels;
-    const valid =
-      Array.isArray(levels) &&
-      levels.length === 2 &&
-      levels.every((l) => typeof l === 'number' && l > 50 && l < 100) &&
-      levels[0] < levels[1];
-    if (valid) {
-      out.levelsPct = [levels[0], levels[1]];
-    } else {
-      r.fail(
-        [...path, 'levels'],
-        `${JSON.stringify(levels)} must be [weak, strong] percentages, 50 < weak < strong < 100`
-      );
-    }
-  }
+/** Reads the model settings shared by `defaults:` and each detector; `base` fills what is unset. */
+function readModelFields(r: Reader, obj: Obj, path: Path, base: YamlSettings, label: string): YamlSettings {
   const anomaly = readSection(r, obj, 'anomaly', path);
-  checkKnown(r, anomaly, ['minConsecutive', 'onsetOnly', 'holdOff'], [...path, 'anomaly'], `${label}.anomaly`);
-  out.minConsecutive = readInt(r, anomaly, 'minConsecutive', [...path, 'anomaly'], base.minConsecutive, 1, 1000);
-  if (anomaly.onsetOnly !== undefined) {
-    if (typeof anomaly.onsetOnly === 'boolean') {
-      out.onsetOnly = anomaly.onsetOnly;
-    } else {
-      r.fail([...path, 'anomaly', 'onsetOnly'], 'must be true or false');
-    }
-  }
-  if (anomaly.holdOff !== undefined) {
-    // 0s is meaningful here: no hold-off after an onset.
-    out.holdOffMs = readDuration(r, anomaly, 'holdOff', [...path, 'anomaly'], base.holdOffMs, undefined, true);
-  }
-  return out;
+  checkKnown(r, anomaly, YAML_ANOMALY_FIELDS, [...path, 'anomaly'], `${label}.anomaly`);
+  return readYamlSettings(obj, base, (at, message) => r.fail([...path, ...at], message, `${label}.${at.join('.')}`));
 }
 
-function toDetector(name: string, query: string, d: DetectorDefaults): DetectorConfig {
-  const horizonSteps = d.horizonMs === undefined ? DEFAULT_HORIZON_STEPS : Math.ceil(d.horizonMs / d.stepMs);
+function toDetector(name: string, query: string, settings: YamlSettings): DetectorDefinition {
+  const stepMs = durationMs(settings.step) ?? NaN;
   return {
     name,
     query,
-    stepMs: d.stepMs,
-    trainingWindowMs: d.trainingWindowMs,
-    settings: {
-      seasonalPeriod: d.seasonalPeriod,
-      order: d.order,
-      seasonalOrder: d.seasonalOrder,
-      levelsPct: d.levelsPct,
-      minConsecutive: d.minConsecutive,
-      onsetOnly: d.onsetOnly,
-      holdOffMs: d.holdOffMs,
-      horizonSteps,
-      refitEveryMs: d.refitEveryMs,
-      trainingWindowMs: d.trainingWindowMs,
-    },
+    stepMs,
+    trainingWindowMs: durationMs(settings.trainingWindow) ?? NaN,
+    settings: toFitSettings(settings, stepMs),
   };
 }
 
-function readDetector(r: Reader, raw: unknown, index: number, defaults: DetectorDefaults, seen: Set<string>) {
+function readDetector(r: Reader, raw: unknown, index: number, defaults: YamlSettings, seen: Set<string>) {
   const path: Path = ['detectors', index];
   if (!isObj(raw)) {
     r.fail(path, 'must be a mapping with name, query, step, …');
@@ -391,17 +287,21 @@ function readDetector(r: Reader, raw: unknown, index: number, defaults: Detector
   if (typeof raw.query !== 'string' || raw.query.trim() === '') {
     r.fail([...path, 'query'], 'required: a PromQL query', `${label}.query`);
   }
-  const fields = readModelFields(r, raw, path, defaults, label);
-  const points = Math.floor(fields.trainingWindowMs / fields.stepMs) + 1;
+  const detector = toDetector(
+    name,
+    typeof raw.query === 'string' ? raw.query : '',
+    readModelFields(r, raw, path, defaults, label)
+  );
+  const points = Math.floor(detector.trainingWindowMs / detector.stepMs) + 1;
   if (points > MAX_POINTS_PER_QUERY) {
     r.fail(
       [...path, 'trainingWindow'],
-      `${formatDurationMs(fields.trainingWindowMs)} at step ${formatDurationMs(fields.stepMs)} is ${points} points; ` +
-        `Prometheus returns at most ${MAX_POINTS_PER_QUERY} per series (use a longer step or a shorter window)`,
+      `${formatDurationMs(detector.trainingWindowMs)} at step ${formatDurationMs(detector.stepMs)} is ${points} ` +
+        `points; Prometheus returns at most ${MAX_POINTS_PER_QUERY} per series (use a longer step or a shorter window)`,
       `${label}.trainingWindow`
     );
   }
-  return toDetector(name, typeof raw.query === 'string' ? raw.query : '', fields);
+  return detector;
 }
 
 /**
@@ -434,8 +334,8 @@ export function parseConfig(
   const limits = readLimits(r, root, defaultThreads);
   const defaultsRaw = readSection(r, root, 'defaults', []);
   checkKnown(r, defaultsRaw, DETECTOR_FIELDS, ['defaults']);
-  const defaults = readModelFields(r, defaultsRaw, ['defaults'], DETECTOR_DEFAULTS, 'defaults');
-  const detectors: DetectorConfig[] = [];
+  const defaults = readModelFields(r, defaultsRaw, ['defaults'], YAML_DEFAULTS, 'defaults');
+  const detectors: DetectorDefinition[] = [];
   const rawDetectors = root.detectors ?? [];
   if (!Array.isArray(rawDetectors)) {
     r.fail(['detectors'], 'must be a list');

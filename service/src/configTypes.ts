@@ -2,7 +2,7 @@
  * The resolved service configuration: what `loadConfig` returns after validating the detectors file. Secrets
  * (tokens, passwords) are resolved here and live only in these objects; nothing logs them.
  */
-import type { ModelSettings } from '../../src/contract/fit';
+import type { FitSettings } from '../../src/contract/settings';
 
 export interface UpstreamConfig {
   /** Base URL of the upstream Prometheus; comes only from the config file (no endpoint accepts a URL). */
@@ -34,17 +34,18 @@ export interface LimitsConfig {
   maxSeriesPerDetector: number;
 }
 
-export interface DetectorConfig {
+/** One detector of the file: its query, step and training window, and the settings every fit of it uses. */
+export interface DetectorDefinition {
   name: string;
   query: string;
   stepMs: number;
   trainingWindowMs: number;
-  settings: ModelSettings;
+  settings: FitSettings;
 }
 
 export interface ServiceConfig {
   upstream?: UpstreamConfig;
   server: ServerConfig;
   limits: LimitsConfig;
-  detectors: DetectorConfig[];
+  detectors: DetectorDefinition[];
 }

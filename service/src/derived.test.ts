@@ -1,4 +1,4 @@
-import { analyzeSeries } from '../test/fakeAnalyzer';
+import { fakeAnalyze as analyzeSeries } from '../../src/contract/testing/fakeAnalyzer';
 import { baseLabels, derivedSeries, valueAt } from './derived';
 
 const settings = {
@@ -12,12 +12,13 @@ const settings = {
   horizonSteps: 2,
   refitEveryMs: 3_600_000,
   trainingWindowMs: 86_400_000,
+  method: 'CSS' as const,
 };
 const input = {
   key: 'k',
   labels: { pod: 'a' },
-  timesMs: [0, 60_000, 120_000, 180_000],
-  values: [1, 2, null, 40],
+  timesMs: [0, 60_000, 120_000, 180_000, 240_000, 300_000],
+  values: [1, 2, null, 40, 5, 6],
   stepMs: 60_000,
 };
 
@@ -33,7 +34,7 @@ describe('baseLabels', () => {
 });
 
 describe('derivedSeries', () => {
-  const series = derivedSeries({ detector: 'cpu' }, analyzeSeries(input, settings).analysis);
+  const series = derivedSeries({ detector: 'cpu' }, analyzeSeries(input, settings, {}).analysis);
   const byName = (name: string, level?: string) =>
     series.find((s) => s.labels.__name__ === name && s.labels.level === level)!;
 
@@ -51,10 +52,10 @@ describe('derivedSeries', () => {
   });
 
   it('should leave anomaly undefined in the forecast horizon and forecast defined there', () => {
-    expect(byName('tidemark_anomaly').values.slice(4)).toEqual([null, null]);
+    expect(byName('tidemark_anomaly').values.slice(6)).toEqual([null, null]);
     expect(
       byName('tidemark_forecast')
-        .values.slice(4)
+        .values.slice(6)
         .every((v) => typeof v === 'number')
     ).toBe(true);
   });

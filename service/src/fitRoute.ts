@@ -3,88 +3,69 @@
  * (`src/contract/fit.ts`); one task per series on the bounded pool, results in input order, a failed series
  * reported as a named error beside the others. Request-level problems answer `{version, error}` with 400/413/429.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { API_PATHS } from '../../src/contract/constants';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../src/contract/fit';
+import { FitSettingsSchema, fitSettingsProblems } from '../../src/contract/settings';
 import type { LimitsConfig } from './configTypes';
 import type { ServiceMetrics } from './metrics';
 import { QueueFullError, type FitPool } from './pool';
 
-const int = (minimum: number) => ({ type: 'integer', minimum });
-const tripleSchema = (names: string[]) => ({
-  anyOf: [
-    { const: 'auto' },
-    {
-      type: 'object',
-      required: names,
-      properties: Object.fromEntries(names.map((n) => [n, { type: 'integer', minimum: 0, maximum: 10 }])),
-    },
-  ],
-});
-
-/** JSON schema of FitRequest (fastify validates it with Ajv before the handler runs; no type coercion). */
+/**
+ * JSON schema of FitRequest (fastify validates it with Ajv before the handler runs; no type coercion). The
+ * settings part is the settings schema's own (`src/contract/settings`).
+ */
 export function fitRequestSchema(limits: LimitsConfig) {
-  const pointArray = (items: object) => ({ type: 'array', maxItems: limits.maxPointsPerSeries, items });
-  return {
-    type: 'object',
-    required: ['version', 'series', 'settings'],
-    properties: {
-      version: { const: FIT_CONTRACT_VERSION },
-      outputFromMs: { type: 'number' },
-      series: {
-        type: 'array',
-        minItems: 1,
-        maxItems: limits.maxSeriesPerRequest,
-        items: {
-          type: 'object',
-          required: ['key', 'labels', 'timesMs', 'values', 'stepMs'],
-          properties: {
-            key: { type: 'string' },
-            labels: { type: 'object', additionalProperties: { type: 'string' } },
-            timesMs: pointArray({ type: 'number' }),
-            values: pointArray({ type: ['number', 'null'] }),
-            stepMs: { type: 'number', exclusiveMinimum: 0 },
-          },
-        },
-      },
-      settings: {
-        type: 'object',
-        required: [
-          'seasonalPeriod',
-          'order',
-          'seasonalOrder',
-          'levelsPct',
-          'minConsecutive',
-          'onsetOnly',
-          'holdOffMs',
-          'horizonSteps',
-          'refitEveryMs',
-          'trainingWindowMs',
-        ],
-        properties: {
-          seasonalPeriod: { anyOf: [{ const: 'auto' }, int(1)] },
-          order: tripleSchema(['p', 'd', 'q']),
-          seasonalOrder: tripleSchema(['P', 'D', 'Q']),
-          levelsPct: {
-            type: 'array',
-            minItems: 2,
-            maxItems: 2,
-            items: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100 },
-          },
-          minConsecutive: int(1),
-          onsetOnly: { type: 'boolean' },
-          holdOffMs: { type: 'number', minimum: 0 },
-          horizonSteps: { type: 'integer', minimum: 0, maximum: limits.maxPointsPerSeries },
-          refitEveryMs: { type: 'number', minimum: 0 },
-          trainingWindowMs: { type: 'number', exclusiveMinimum: 0 },
-        },
-      },
-    },
-  };
+  const points = <T extends Parameters<typeof Type.Array>[0]>(items: T) =>
+    Type.Array(items, { maxItems: limits.maxPointsPerSeries });
+  const series = Type.Object({
+    key: Type.String(),
+    labels: Type.Record(Type.String(), Type.String()),
+    timesMs: points(Type.Number()),
+    values: points(Type.Union([Type.Number(), Type.Null()])),
+    stepMs: Type.Number({ exclusiveMinimum: 0 }),
+  });
+  return Type.Object({
+    version: Type.Literal(FIT_CONTRACT_VERSION),
+    outputFromMs: Type.Optional(Type.Number()),
+    series: Type.Array(series, { minItems: 1, maxItems: limits.maxSeriesPerRequest }),
+    settings: FitSettingsSchema,
+  });
+}
+
+/**
+ * The request-level problem Ajv cannot word well, checked first: an older contract version (a data source
+ * older than this service), then the settings with the same messages as the query editor, the YAML and the CLI.
+ */
+export function fitRequestProblem(body: unknown): string | undefined {
+  const request = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof request.version === 'number' && request.version !== FIT_CONTRACT_VERSION) {
+    return (
+      `contract version ${request.version} is not supported: this service speaks version ${FIT_CONTRACT_VERSION} ` +
+      `(settings as durations, e.g. season: '1d'); update the Tidemark data source or the service so they match`
+    );
+  }
+  const settings = request.settings;
+  if (typeof settings === 'object' && settings !== null && !Array.isArray(settings)) {
+    const problems = fitSettingsProblems(settings as Record<string, unknown>, true);
+    if (problems.length > 0) {
+      return problems.map((p) => `settings.${p.field}: ${p.message}`).join('; ');
+    }
+  }
+  return undefined;
 }
 
 /** Registers the route. */
 export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: ServiceMetrics, limits: LimitsConfig) {
-  app.post('/api/v1/fit', { schema: { body: fitRequestSchema(limits) } }, async (req, reply) => {
+  const preValidation = async (req: { body: unknown }, reply: FastifyReply) => {
+    const message = fitRequestProblem(req.body);
+    if (message !== undefined) {
+      metrics.rejected.inc({ reason: 'invalid' });
+      return reply.code(400).send({ version: FIT_CONTRACT_VERSION, error: { name: 'ValidationError', message } });
+    }
+  };
+  app.post(API_PATHS.fit, { schema: { body: fitRequestSchema(limits) }, preValidation }, async (req, reply) => {
     const request = req.body as FitRequest;
     const mismatch = request.series.findIndex((s) => s.timesMs.length !== s.values.length);
     if (mismatch >= 0) {
@@ -110,10 +91,11 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
         const result = await pool.run({
           input,
           settings: request.settings,
-          options: { outputFromMs: request.outputFromMs, nowMs: Date.now() },
+          outputFromMs: request.outputFromMs,
+          nowMs: Date.now(),
         });
         metrics.fitDuration.observe({ source: 'api' }, result.elapsedMs / 1000);
-        if (result.ok) {
+        if (result.type === 'result') {
           return result.analysis;
         }
         metrics.fitFailures.inc({ source: 'api', detector: '', reason: result.error.name });

@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   }
   const detectors = config.detectors.filter((d) => ownsDetector(args.shard, d.name));
   const store = new Store(detectors);
-  // TIDEMARK_ANALYZER_MODULE swaps the analysis for a test double (service tests); unset in production.
-  const pool = new FitPool(config.limits, process.env.TIDEMARK_ANALYZER_MODULE);
+  // TIDEMARK_FIT_WORKER swaps the fit worker for the test double's (service tests); unset in production.
+  const pool = new FitPool(config.limits, process.env.TIDEMARK_FIT_WORKER);
   const metrics = createMetrics(store, pool);
   const app = buildServer({ config, store, pool, metrics, version: packageVersion(), logLevel: args.logLevel });
   const scheduler = new Scheduler(store, config.upstream, pool, metrics, app.log, {

@@ -32,15 +32,15 @@ export class FitPool {
 
   constructor(
     private readonly limits: LimitsConfig,
-    analyzerModule?: string
+    /** The piscina worker script; tests pass `service/test/fakeFit.worker.ts`. */
+    workerFile = path.resolve(__dirname, `fit.worker${path.extname(__filename)}`)
   ) {
     this.pool = new Piscina({
       // Under tsx the worker is TypeScript; piscina's threads inherit process.execArgv, which carries tsx's loader.
-      filename: path.resolve(__dirname, `fit.worker${path.extname(__filename)}`),
+      filename: workerFile,
       minThreads: limits.threads,
       maxThreads: limits.threads,
       idleTimeout: 60_000,
-      workerData: { analyzerModule },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
   }
@@ -72,9 +72,9 @@ export class FitPool {
       const elapsedMs = performance.now() - started;
       if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
         const message = `fit of ${task.input.key} exceeded the ${this.limits.fitTimeoutMs} ms limit (limits.fitTimeout)`;
-        return { ok: false, error: { name: 'FitTimeoutError', message }, elapsedMs };
+        return { type: 'error', error: { name: 'FitTimeoutError', message }, elapsedMs };
       }
-      return { ok: false, error: serializeError(err), elapsedMs };
+      return { type: 'error', error: serializeError(err), elapsedMs };
     } finally {
       this.inFlight--;
     }

@@ -5,6 +5,7 @@
  * Responses use Prometheus's envelope: `{status:"success", data}` or `{status:"error", errorType, error}`.
  */
 import { parseDurationOrSecondsMs, parseTimeMs } from './duration';
+import { MAX_POINTS_PER_QUERY } from '../../src/contract/constants';
 import { valueAt, METRIC_HELP, type DerivedSeries } from './derived';
 import { matchesAll, parseExpr, parseSelector, PromQLParseError, type Matcher } from './selector';
 import type { Store } from './store';
@@ -16,7 +17,7 @@ export interface ApiResult {
 }
 
 /** Prometheus's cap on points per series in a range query. */
-export const MAX_RANGE_POINTS = 11_000;
+export const MAX_RANGE_POINTS = MAX_POINTS_PER_QUERY;
 
 /** The Prometheus API level we implement, reported by buildinfo (Grafana reads it to gate features). */
 const API_COMPAT_VERSION = '2.42.0';

@@ -158,10 +158,11 @@ export class Scheduler {
       const result = await this.pool.run({
         input: { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs: detector.config.stepMs },
         settings: detector.config.settings,
-        options: { cached: previous?.cache, nowMs: this.now() },
+        cached: previous?.cache,
+        nowMs: this.now(),
       });
       this.metrics.fitDuration.observe({ source: 'detector' }, result.elapsedMs / 1000);
-      if (!result.ok) {
+      if (result.type === 'error') {
         this.metrics.fitFailures.inc({ source: 'detector', detector: name, reason: result.error.name });
         this.log.warn({ detector: name, series: key, err: result.error.message }, 'fit failed; keeping last model');
         return false;

@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { FIT_CONTRACT_VERSION } from '../../src/contract/fit';
+import { API_PATHS } from '../../src/contract/constants';
 import { bearerMatches, requiredToken } from './auth';
 import type { ServiceConfig } from './configTypes';
 import { registerFitRoute } from './fitRoute';
@@ -30,7 +31,7 @@ export interface ServerDeps {
   now?: () => number;
 }
 
-const FIT_PATH = '/api/v1/fit';
+const FIT_PATH = API_PATHS.fit;
 
 const ERROR_NAMES: Record<number, string> = {
   400: 'ValidationError',
@@ -108,7 +109,7 @@ function registerPromApi(app: FastifyInstance, store: Store, version: string, no
     api.labelValues(store, (req.params as { name: string }).name, params(req))
   );
   both('/api/v1/metadata', (req) => api.metadata(params(req)));
-  both('/api/v1/status/buildinfo', () => api.buildInfo(version));
+  both(API_PATHS.buildInfo, () => api.buildInfo(version));
   // Grafana's Prometheus data source asks for these in passing; empty answers keep its UI free of errors.
   both('/api/v1/query_exemplars', () => ({ code: 200, body: { status: 'success', data: [] } }));
   both('/api/v1/rules', () => ({ code: 200, body: { status: 'success', data: { groups: [] } } }));
@@ -148,7 +149,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return metrics.registry.metrics();
   });
   // Operator view of each detector: why a model is stale is in the logs and here, not only in a 0/1 gauge.
-  app.get('/api/v1/tidemark/detectors', async () => ({
+  app.get(API_PATHS.detectors, async () => ({
     status: 'success',
     data: [...store.detectors.values()].map((d) => ({
       name: d.config.name,

@@ -4,7 +4,8 @@
  * read API only read it, so a failed refresh leaves the last good models in place.
  */
 import type { SeriesAnalysis } from '../../src/contract/fit';
-import type { DetectorConfig } from './configTypes';
+import type { FitCacheEntry } from '../../src/contract/protocol';
+import type { DetectorDefinition } from './configTypes';
 import { baseLabels, derivedSeries, type DerivedSeries } from './derived';
 
 /** Prometheus's default lookback delta; a derived series with a longer step uses its step instead. */
@@ -14,13 +15,13 @@ export interface SeriesState {
   key: string;
   analysis: SeriesAnalysis;
   /** Opaque `AnalysisCacheEntry` handed back to `analyzeSeries` on the next cycle. */
-  cache: unknown;
+  cache: FitCacheEntry;
   derived: DerivedSeries[];
   updatedAtMs: number;
 }
 
 export interface DetectorState {
-  config: DetectorConfig;
+  config: DetectorDefinition;
   series: Map<string, SeriesState>;
   /** Unix ms of the last upstream query that returned usable data; null before the first. */
   lastUpstreamSuccessMs: number | null;
@@ -34,7 +35,7 @@ export interface DetectorState {
 export class Store {
   readonly detectors = new Map<string, DetectorState>();
 
-  constructor(detectors: DetectorConfig[]) {
+  constructor(detectors: DetectorDefinition[]) {
     for (const config of detectors) {
       this.detectors.set(config.name, {
         config,
@@ -48,7 +49,7 @@ export class Store {
   }
 
   /** Records a new analysis of one series. */
-  put(detector: DetectorState, analysis: SeriesAnalysis, cache: unknown, nowMs: number): void {
+  put(detector: DetectorState, analysis: SeriesAnalysis, cache: FitCacheEntry, nowMs: number): void {
     const base = baseLabels(detector.config.name, analysis.labels);
     detector.series.set(analysis.key, {
       key: analysis.key,

@@ -4,6 +4,7 @@
  * messages never contain credentials. Non-finite sample values become missing (null).
  */
 import type { UpstreamConfig } from './configTypes';
+import { API_PATHS } from '../../src/contract/constants';
 
 export type UpstreamFailure = 'unreachable' | 'timeout' | 'http' | 'bad_query' | 'bad_response' | 'too_many_series';
 
@@ -107,7 +108,7 @@ export async function queryRange(
   }
   let res: Response;
   try {
-    res = await fetch(`${config.url}/api/v1/query_range`, {
+    res = await fetch(`${config.url}${API_PATHS.queryRange}`, {
       method: 'POST',
       headers,
       body: form,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
-export const FAKE_ANALYZER = path.join(__dirname, 'fakeAnalyzer.ts');
+export const FAKE_FIT_WORKER = path.join(__dirname, 'fakeFit.worker.ts');
 
 /**
  * Node with the tsx loader in the same process, as the Dockerfile runs the service. The tsx CLI would wrap the
@@ -41,7 +41,7 @@ export function startService(
 ): Promise<RunningService> {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (options.analyzer !== 'real') {
-    env.TIDEMARK_ANALYZER_MODULE = FAKE_ANALYZER;
+    env.TIDEMARK_FIT_WORKER = FAKE_FIT_WORKER;
   }
   const args = ['service/src/main.ts', '--config', configFile, '--listen', '127.0.0.1:0', '--startup-jitter', '0'];
   const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX[1], ...args, ...(options.args ?? [])], {
@@ -147,18 +147,19 @@ export function fitRequest(
 ) {
   const stepMs = 3_600_000;
   return {
-    version: 1,
+    version: 2,
     settings: {
-      seasonalPeriod: 24,
+      season: '1d',
       order: { p: 1, d: 0, q: 0 },
       seasonalOrder: { P: 0, D: 1, Q: 1 },
       levelsPct: [95, 99],
       minConsecutive: 1,
       onsetOnly: false,
-      holdOffMs: 0,
-      horizonSteps: 3,
-      refitEveryMs: 3_600_000,
-      trainingWindowMs: 14 * 86_400_000,
+      holdOff: '0s',
+      horizon: '3h',
+      refitEvery: '1h',
+      trainingWindow: '14d',
+      method: 'CSS',
     },
     series: series.map((s) => ({
       key: s.key,

@@ -171,7 +171,7 @@ detectors:
     const { code, stderr } = await runToExit(config);
     expect(code).toBe(2);
     expect(JSON.parse(stderr.trim().split('\n').pop()!).problems).toEqual([
-      `${config}:6:11: detectors[0] (pod_cpu).step: "1x" is not a positive duration (use e.g. 30s, 5m, 1h, 14d)`,
+      `${config}:6:11: detectors[0] (pod_cpu).step: must be a duration longer than 0, e.g. 1h, got "1x"`,
     ]);
   });
 });

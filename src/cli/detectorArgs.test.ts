@@ -37,8 +37,13 @@ describe('parseDetectorArgs', () => {
 
   it('should reject unknown options and malformed values with a usage error', () => {
     expect(() => parseDetectorArgs(['--colour', 'red'], [])).toThrow('unknown option --colour');
-    expect(() => parseDetectorArgs(['--order', '1,1'], [])).toThrow('--order expects three non-negative integers');
-    expect(() => parseDetectorArgs(['--levels', '99,95'], [])).toThrow('WEAK < STRONG < 100');
+    expect(() => parseDetectorArgs(['--order', '1,1'], [])).toThrow(
+      '--order: must be auto or p, d, q with p, q in 0..5 and d in 0..2, got "1,1"'
+    );
+    expect(() => parseDetectorArgs(['--levels', '99,95'], [])).toThrow(
+      '--levels: must be [weak, strong] with 0 < weak < strong < 100, got "99,95"'
+    );
+    expect(() => parseDetectorArgs(['--order', 'auto'], [])).toThrow('the CLI detector needs explicit orders');
     expect(() => parseDetectorArgs(['--input'], ['input'])).toThrow('--input needs a value');
   });
 });

@@ -1,30 +1,30 @@
 /**
- * Versioned request/result DTOs for fitting and analysing series. Plain JSON only (no classes, no Date), so the
- * same objects cross `postMessage` (browser worker pool) and HTTP (companion service `POST /api/v1/fit`)
- * unchanged (STYLE.md §2). The payload types live with the pipeline that produces them
- * (`src/model/pipeline/types.ts`); this file adds the envelope, the version and the error shape.
+ * Versioned request/result DTOs of `POST /api/v1/fit` and the browser's fit client. Plain JSON only (no classes,
+ * no Date), so the same objects cross `postMessage` and HTTP unchanged (STYLE.md §2). Settings travel in their
+ * edge form (`src/contract/settings`: durations as text, season as a duration); the payload types live with the
+ * pipeline that produces them (`src/model/pipeline/types.ts`).
  */
-import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../model/pipeline/types';
+import type { SeriesAnalysis, SeriesInput } from '../model/pipeline/types';
+import type { SerializedError } from './protocol';
+import type { FitSettings } from './settings';
 
 export type * from '../model/pipeline/types';
+export type { SerializedError } from './protocol';
+export type { FitSettings } from './settings';
 
-/** Bumped on any incompatible change to the shapes below or in `src/model/pipeline/types.ts`. */
-export const FIT_CONTRACT_VERSION = 1;
+/**
+ * Bumped on any incompatible change to the shapes below or in `src/model/pipeline/types.ts`.
+ * 2: settings in edge form (`season: '1d'`, `trainingWindow: '28d'`, …; was `seasonalPeriod` steps and ms numbers).
+ */
+export const FIT_CONTRACT_VERSION = 2;
 
 /** Request: analyse every series with the same settings. `outputFromMs` limits the returned points. */
 export interface FitRequest {
   version: typeof FIT_CONTRACT_VERSION;
   series: SeriesInput[];
-  settings: ModelSettings;
+  settings: FitSettings;
   /** Return points from this time on (the visible range); earlier points are training data only. */
   outputFromMs?: number;
-}
-
-/** Error crossing the worker/HTTP boundary (STYLE.md §6). */
-export interface SerializedError {
-  name: string;
-  message: string;
-  stack?: string;
 }
 
 /** Result for one series: the analysis, or a named error. One failed series never hides the others. */

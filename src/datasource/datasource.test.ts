@@ -3,8 +3,8 @@ import { lastValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
 import { FIELD, type TidemarkFrameMeta } from '../contract/frame';
 import { WorkerFitClient } from '../worker/client';
 import { FitWorkerPool } from '../worker/pool';
-import type { AnalyzeFn } from '../worker/endpoint';
-import { fakeAnalyze } from '../worker/testing/fakeAnalyze';
+import type { Analyzer } from '../contract/protocol';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { channelWorkerFactory } from '../worker/testing/channelWorker';
 import { SarimaDataSource } from './datasource';
 import type { FitClient } from './fitClient';
@@ -74,7 +74,7 @@ describe('SarimaDataSource.query', () => {
     expect((api.meta?.custom as TidemarkFrameMeta).model).toMatchObject({ aicc: 206.5 });
     const call = (fitClient as InProcessFitClient).calls[0];
     expect(call.request.outputFromMs).toBe(VISIBLE_FROM_MS);
-    expect(call.request.settings).toMatchObject({ horizonSteps: 2, trainingWindowMs: 6 * HOUR_MS });
+    expect(call.request.settings).toMatchObject({ horizon: '2h', trainingWindow: '6h' });
   });
 
   it('should return a failed series as raw data with an error notice, without hiding the others', async () => {
@@ -133,7 +133,7 @@ describe('SarimaDataSource.query', () => {
   it('should add a query error when every series fails', async () => {
     const failing: FitClient = {
       fit: async (request) => ({
-        version: 1,
+        version: 2,
         results: request.series.map((s) => ({
           status: 'error',
           key: s.key,
@@ -181,7 +181,7 @@ describe('SarimaDataSource.query', () => {
 
   it('should reuse cached models through the worker client on a refresh', async () => {
     const seenCached: boolean[] = [];
-    const recording: AnalyzeFn = (input, settings, options) => {
+    const recording: Analyzer = (input, settings, options) => {
       seenCached.push(options.cached !== undefined);
       return fakeAnalyze(input, settings, options);
     };

@@ -1,10 +1,10 @@
-import { fakeAnalyze } from '../worker/testing/fakeAnalyze';
-import { fixtureSeries, TEST_SETTINGS } from '../worker/testing/fixtures';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
+import { fixtureSeries, TEST_MODEL_SETTINGS } from '../worker/testing/fixtures';
 import { analysisToFrame, failedSeriesFrame, noticeFrame } from './frames';
 import { diagnosticsFromFrames, formatStat, modelLabel, summaryRows } from './diagnostics';
 
 const [api, db] = fixtureSeries();
-const analysis = fakeAnalyze(api, TEST_SETTINGS, {}).analysis;
+const analysis = fakeAnalyze(api, TEST_MODEL_SETTINGS, {}).analysis;
 
 describe('diagnosticsFromFrames', () => {
   it('should keep fitted series of the query and skip failed, notice-only and other queries', () => {

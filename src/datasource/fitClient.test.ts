@@ -24,9 +24,9 @@ describe('HttpFitClient', () => {
   });
 
   it('should reject a response of another contract version or length', async () => {
-    const { backendSrv } = fakeBackendSrv(() => of({ data: { version: 2, results: [] } }));
+    const { backendSrv } = fakeBackendSrv(() => of({ data: { version: 3, results: [] } }));
     await expect(new HttpFitClient(ROUTE, backendSrv).fit(request)).rejects.toThrow(
-      'fit service: expected contract version 1 with 1 results, got version 2 with 0'
+      'fit service: expected contract version 2 with 1 results, got version 3 with 0'
     );
   });
 

@@ -4,6 +4,7 @@
  */
 import { type BackendSrv, getBackendSrv } from '@grafana/runtime';
 import type { DataSourceInstanceSettings } from '@grafana/data';
+import { API_PATHS } from '../contract/constants';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse } from '../contract/fit';
 import { createBlobWorkerFactory, workerBundleUrl } from '../worker/blobWorker';
 import { WorkerFitClient } from '../worker/client';
@@ -69,7 +70,7 @@ export class HttpFitClient implements FitClient {
       }
       const subscription = this.backendSrv
         .fetch<FitResponse>({
-          url: `${this.routeUrl}/api/v1/fit`,
+          url: `${this.routeUrl}${API_PATHS.fit}`,
           method: 'POST',
           data: request,
           showErrorAlert: false,

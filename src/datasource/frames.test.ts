@@ -1,8 +1,8 @@
 import type { DataFrame } from '@grafana/data';
 import type { SeriesAnalysis } from '../contract/fit';
 import { FIELD, parseBandFieldName, type TidemarkFrameMeta } from '../contract/frame';
-import { fakeAnalyze } from '../worker/testing/fakeAnalyze';
-import { fixtureSeries, TEST_SETTINGS } from '../worker/testing/fixtures';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
+import { fixtureSeries, TEST_MODEL_SETTINGS, TEST_HORIZON_STEPS } from '../worker/testing/fixtures';
 import {
   analysisToFrame,
   describeWindow,
@@ -15,7 +15,7 @@ import {
 
 const [api, db] = fixtureSeries();
 const analyse = (input = api): SeriesAnalysis =>
-  fakeAnalyze(input, TEST_SETTINGS, { outputFromMs: input.timesMs[6] }).analysis;
+  fakeAnalyze(input, TEST_MODEL_SETTINGS, { outputFromMs: input.timesMs[6] }).analysis;
 const field = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!;
 
 describe('seriesDisplayName', () => {
@@ -48,7 +48,7 @@ describe('analysisToFrame', () => {
     ]);
     expect(frame.fields.every((f) => f.values.length === frame.length)).toBe(true);
     expect(frame.refId).toBe('A');
-    expect(frame.length).toBe(6 + TEST_SETTINGS.horizonSteps);
+    expect(frame.length).toBe(6 + TEST_HORIZON_STEPS);
   });
 
   it('should make the stock Time series panel shade each band and hide its bound lines', () => {

@@ -1,6 +1,7 @@
 /** "Save & test": each dependency checked on its own, so the message says which one failed and why. */
 import type { BackendSrv, DataSourceSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
+import { API_PATHS } from '../contract/constants';
 import { describeFetchError } from './fitClient';
 
 export interface CheckResult {
@@ -39,7 +40,7 @@ export async function checkService(
   }
   try {
     const response = await lastValueFrom(
-      backendSrv.fetch<unknown>({ url: `${routeUrl}/api/v1/status/buildinfo`, method: 'GET', showErrorAlert: false })
+      backendSrv.fetch<unknown>({ url: `${routeUrl}${API_PATHS.buildInfo}`, method: 'GET', showErrorAlert: false })
     );
     return { ok: true, message: `fit service ${buildVersion(response.data)}at ${serviceUrl} OK` };
   } catch (error) {

@@ -1,3 +1,5 @@
+import { DEFAULT_FIT_SETTINGS } from '../contract/settings';
+import { toModelSettings } from '../contract/settings/resolve';
 import { DEFAULT_MODEL_SETTINGS } from '../model/pipeline/settings';
 import { formatDurationMs, parseDurationMs } from './duration';
 import { migrateQuery } from './migrate';
@@ -54,13 +56,14 @@ describe('resolveQuery', () => {
     expect(resolved.fetchFromMs).toBe(visible.fromMs - 28 * DAY_MS);
     expect(resolved.outputFromMs).toBe(visible.fromMs);
     // The defaults are the pipeline's own, so a bare PromQL query behaves as the CLI and the service do.
-    expect(resolved.settings).toEqual(DEFAULT_MODEL_SETTINGS);
+    expect(resolved.settings).toEqual(DEFAULT_FIT_SETTINGS);
+    expect(toModelSettings(resolved.settings, resolved.stepMs)).toEqual(DEFAULT_MODEL_SETTINGS);
   });
 
   it('should turn a season and a window in seasons into steps and milliseconds', () => {
     const resolved = resolveQuery(query({ season: '1d', trainingWindow: { type: 'seasons', seasons: 7 } }), visible);
-    expect(resolved.settings.seasonalPeriod).toBe(24);
-    expect(resolved.settings.trainingWindowMs).toBe(7 * DAY_MS);
+    expect(toModelSettings(resolved.settings, resolved.stepMs).seasonalPeriod).toBe(24);
+    expect(resolved.trainingWindowMs).toBe(7 * DAY_MS);
   });
 
   it.each([
@@ -73,9 +76,9 @@ describe('resolveQuery', () => {
       { resolution: '1m', trainingWindow: { type: 'duration' as const, duration: '30d' } },
       'is 44641 points; Prometheus allows 11000',
     ],
-    [{ levelsPct: [99, 95] as [number, number] }, 'need 0 < weak < strong < 100 percent, got weak 99%, strong 95%'],
-    [{ horizon: 'soon' }, 'horizon: "soon" is not a duration'],
-    [{ resolution: '0' }, 'resolution: must be longer than 0'],
+    [{ levelsPct: [99, 95] as [number, number] }, 'levelsPct: must be [weak, strong] with 0 < weak < strong < 100'],
+    [{ horizon: 'soon' }, 'horizon: must be a duration, e.g. 1d (0s = none), got "soon"'],
+    [{ resolution: '0' }, 'resolution: must be auto or a duration longer than 0, e.g. 1h, got "0"'],
     [{ season: '7s' }, 'no automatic step divides the season 7s evenly'],
   ])('should reject %p with a message naming the numbers', (fields, message) => {
     expect(() => resolveQuery(query(fields), visible)).toThrow(message);

@@ -1,9 +1,10 @@
-import type { ModelSettings } from '../contract/fit';
-import { DurationError, formatDurationMs, parseDurationMs } from './duration';
+import { DAY_MS, MAX_POINTS_PER_QUERY } from '../contract/constants';
+import { fitSettingsProblems, settingProblem, type FitSettings } from '../contract/settings';
+import { seasonSteps } from '../contract/settings/resolve';
+import { durationMs } from '../contract/settings/spec';
+import { SettingsError } from '../model/errors';
+import { formatDurationMs } from './duration';
 import type { SarimaQuery } from './types';
-
-/** Prometheus refuses range queries with more than 11 000 points per series. */
-export const MAX_POINTS_PER_SERIES = 11_000;
 
 /** Steps the automatic resolution chooses from: each divides a day, so daily seasons stay whole. */
 export const NICE_STEPS_MS = [
@@ -14,15 +15,10 @@ export const NICE_STEPS_MS = [
 /** Points per season the automatic resolution aims at: hourly data for a daily season. */
 const POINTS_PER_SEASON = 24;
 /** With the season unknown, steps are chosen as for the most common season of infrastructure metrics. */
-const ASSUMED_SEASON_MS = 86_400_000;
+const ASSUMED_SEASON_MS = DAY_MS;
 
 /** A query setting that cannot be used; the message names the setting and the numbers. */
-export class QuerySettingsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QuerySettingsError';
-  }
-}
+export class QuerySettingsError extends SettingsError {}
 
 /** Everything one target needs to fetch its data and fit it. */
 export interface ResolvedQuery {
@@ -33,16 +29,19 @@ export interface ResolvedQuery {
   fetchToMs: number;
   /** Start of the visible range: points before it are training data only. */
   outputFromMs: number;
-  settings: ModelSettings;
+  settings: FitSettings;
   seriesLimit: number;
 }
 
-/** Turns a (migrated) query and the visible range into a step, an upstream range and model settings. */
+/**
+ * Turns a (migrated) query and the visible range into a step, an upstream range and the fit settings.
+ * @throws QuerySettingsError naming the setting, what it must be and the value (the schema's message)
+ */
 export function resolveQuery(query: SarimaQuery, visible: { fromMs: number; toMs: number }): ResolvedQuery {
   try {
     return resolveOrThrow(query, visible);
   } catch (error) {
-    if (error instanceof DurationError) {
+    if (error instanceof SettingsError && !(error instanceof QuerySettingsError)) {
       throw new QuerySettingsError(error.message);
     }
     throw error;
@@ -50,19 +49,28 @@ export function resolveQuery(query: SarimaQuery, visible: { fromMs: number; toMs
 }
 
 function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: number }): ResolvedQuery {
-  const seasonMs = query.season === 'auto' ? undefined : positiveDuration(query.season, 'season');
+  const { season, order, seasonalOrder, levelsPct, minConsecutive, onsetOnly, holdOff, refitEvery, horizon } = query;
+  const stated = { season, order, seasonalOrder, levelsPct, minConsecutive, onsetOnly, holdOff, refitEvery, horizon };
+  const problems = fitSettingsProblems({ ...stated, method: query.method }, false);
+  const resolutionProblem = settingProblem('resolution', query.resolution);
+  if (resolutionProblem) {
+    problems.push({ field: 'resolution', message: resolutionProblem });
+  }
+  if (problems.length > 0) {
+    throw new QuerySettingsError(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+  }
+  const seasonMs = season === 'auto' ? undefined : (durationMs(season) ?? NaN);
   const trainingWindowMs = trainingWindowToMs(query, seasonMs);
-  const stepMs = query.resolution === 'auto' ? autoStepMs(seasonMs) : positiveDuration(query.resolution, 'resolution');
-  const seasonalPeriod = seasonMs === undefined ? 'auto' : seasonSteps(seasonMs, stepMs);
+  const stepMs = query.resolution === 'auto' ? autoStepMs(seasonMs) : (durationMs(query.resolution) ?? NaN);
+  seasonSteps(season, stepMs);
   const fetchFromMs = visible.fromMs - trainingWindowMs;
   const points = Math.floor((visible.toMs - fetchFromMs) / stepMs) + 1;
-  if (points > MAX_POINTS_PER_SERIES) {
+  if (points > MAX_POINTS_PER_QUERY) {
     throw new QuerySettingsError(
       `training window plus visible range at a ${formatDurationMs(stepMs)} step is ${points} points; ` +
-        `Prometheus allows ${MAX_POINTS_PER_SERIES}: choose a coarser resolution or a shorter window`
+        `Prometheus allows ${MAX_POINTS_PER_QUERY}: choose a coarser resolution or a shorter window`
     );
   }
-  validateLevels(query.levelsPct);
   return {
     stepMs,
     trainingWindowMs,
@@ -71,32 +79,22 @@ function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: num
     outputFromMs: visible.fromMs,
     seriesLimit: query.seriesLimit,
     settings: {
-      seasonalPeriod,
-      order: query.order,
-      seasonalOrder: query.seasonalOrder,
-      levelsPct: [query.levelsPct[0], query.levelsPct[1]],
-      minConsecutive: query.minConsecutive,
-      onsetOnly: query.onsetOnly,
-      holdOffMs: parseDurationMs(query.holdOff, 'hold-off'),
-      horizonSteps: Math.ceil(parseDurationMs(query.horizon, 'horizon') / stepMs),
-      refitEveryMs: parseDurationMs(query.refitEvery, 'refit interval'),
-      trainingWindowMs,
+      ...stated,
+      levelsPct: [levelsPct[0], levelsPct[1]],
+      method: query.method,
+      trainingWindow: formatDurationMs(trainingWindowMs),
     },
   };
-}
-
-function positiveDuration(text: string, field: string): number {
-  const ms = parseDurationMs(text, field);
-  if (ms <= 0) {
-    throw new QuerySettingsError(`${field}: must be longer than 0, got "${text}"`);
-  }
-  return ms;
 }
 
 function trainingWindowToMs(query: SarimaQuery, seasonMs: number | undefined): number {
   const window = query.trainingWindow;
   if (window.type === 'duration') {
-    return positiveDuration(window.duration, 'training window');
+    const problem = settingProblem('trainingWindow', window.duration);
+    if (problem) {
+      throw new QuerySettingsError(`trainingWindow: ${problem}`);
+    }
+    return durationMs(window.duration) ?? NaN;
   }
   if (seasonMs === undefined) {
     throw new QuerySettingsError(
@@ -126,23 +124,4 @@ export function autoStepMs(knownSeasonMs: number | undefined): number {
     }
   }
   return best;
-}
-
-function seasonSteps(seasonMs: number, stepMs: number): number {
-  const steps = seasonMs / stepMs;
-  if (!Number.isInteger(steps) || steps < 2) {
-    throw new QuerySettingsError(
-      `season ${formatDurationMs(seasonMs)} is not a whole number (≥ 2) of ${formatDurationMs(stepMs)} steps ` +
-        `(${Number(steps.toFixed(3))}); choose a resolution that divides it`
-    );
-  }
-  return steps;
-}
-
-function validateLevels([weakPct, strongPct]: [number, number]): void {
-  if (!(weakPct > 0 && weakPct < strongPct && strongPct < 100)) {
-    throw new QuerySettingsError(
-      `band levels: need 0 < weak < strong < 100 percent, got weak ${weakPct}%, strong ${strongPct}%`
-    );
-  }
 }

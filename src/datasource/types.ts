@@ -1,6 +1,6 @@
 import { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
-import type { OrderSetting, SeasonalOrderSetting } from '../contract/fit';
+import { DEFAULT_SETTINGS, SETTINGS, settingsAt, type SettingName, type SettingValues } from '../contract/settings';
 
 /** Version of the stored query model; `migrateQuery` brings older queries up to it. */
 export const QUERY_SCHEMA_VERSION = 1;
@@ -13,57 +13,37 @@ export const QUERY_TYPE_ANOMALIES = 'anomalies';
 /** How much history a model is fitted on: a duration (`14d`) or a number of seasons. */
 export type TrainingWindow = { type: 'duration'; duration: string } | { type: 'seasons'; seasons: number };
 
+/** The settings a query can set (`src/contract/settings`, edge `query`), with their schema types. */
+export const QUERY_SETTINGS = settingsAt('query');
+type QuerySettingName = Exclude<
+  { [K in SettingName]: 'query' extends (typeof SETTINGS)[K]['edges'][number] ? K : never }[SettingName],
+  'trainingWindow'
+>;
+
 /**
- * A Tidemark query: a PromQL expression whose series are modelled one by one. Durations are Prometheus-style
- * strings (`30s`, `1h`, `14d`); `'auto'` lets the data source choose.
+ * A Tidemark query: a PromQL expression whose series are modelled one by one, plus every setting of the settings
+ * schema that the query edge has (durations as Prometheus-style text, `'auto'` where the data source may choose).
+ * The training window is the one query-specific form: a duration or a number of seasons.
  */
-export interface SarimaQuery extends DataQuery {
+export interface SarimaQuery extends DataQuery, Pick<SettingValues, QuerySettingName> {
   schemaVersion?: number;
   expr: string;
-  /** Season length as a duration (`1d`), or `'auto'` (detected from the data). */
-  season: string;
-  order: OrderSetting | 'auto';
-  seasonalOrder: SeasonalOrderSetting | 'auto';
   trainingWindow: TrainingWindow;
-  /** Query step (`1h`), or `'auto'`: one season becomes about 24 points. */
-  resolution: string;
-  /** Forecast past the last observation, as a duration (`0s` = none). */
-  horizon: string;
-  /** Band levels in percent, [weak, strong]. */
-  levelsPct: [number, number];
-  /** Consecutive out-of-band points before an anomaly is raised. */
-  minConsecutive: number;
-  /** Flag only the first point of a run. */
-  onsetOnly: boolean;
-  /** After an onset, no new onset for this long (duration). */
-  holdOff: string;
-  /** Refit the model after this much new data (duration); between refits only new points are filtered. */
-  refitEvery: string;
-  /** Model at most this many series; the rest are named in a notice. */
-  seriesLimit: number;
 }
 
 /**
- * Defaults for a new query: typing only PromQL gives a useful result. They resolve to the pipeline's
- * `DEFAULT_MODEL_SETTINGS` (SARIMA(1,0,1)(0,1,1), 28-day window refitted daily, 1-day horizon at hourly steps, onset
- * alerts with a 2-day hold-off); `settings.test.ts` checks that they agree.
+ * Defaults for a new query: typing only PromQL gives a useful result. They are the schema's defaults, the same as
+ * the service's and the CLI's (`src/contract/settings/schema.ts`).
  */
 export const DEFAULT_QUERY: Omit<SarimaQuery, 'refId'> = {
+  ...(Object.fromEntries(QUERY_SETTINGS.map((name) => [name, DEFAULT_SETTINGS[name]])) as Pick<
+    SettingValues,
+    QuerySettingName
+  >),
   schemaVersion: QUERY_SCHEMA_VERSION,
   queryType: QUERY_TYPE_SERIES,
   expr: '',
-  season: 'auto',
-  order: { p: 1, d: 0, q: 1 },
-  seasonalOrder: { P: 0, D: 1, Q: 1 },
-  trainingWindow: { type: 'duration', duration: '28d' },
-  resolution: 'auto',
-  horizon: '1d',
-  levelsPct: [95, 99],
-  minConsecutive: 1,
-  onsetOnly: true,
-  holdOff: '2d',
-  refitEvery: '1d',
-  seriesLimit: 20,
+  trainingWindow: { type: 'duration', duration: DEFAULT_SETTINGS.trainingWindow },
 };
 
 /** Where fits run. */

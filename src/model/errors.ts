@@ -25,3 +25,15 @@ export class ConstantSeriesError extends ModelError {}
 
 /** The optimizer did not converge from any start; the message names the starts and the best objective. */
 export class ConvergenceError extends ModelError {}
+
+/** Base class of the errors for a setting that cannot be used (value, unit, or a combination of settings). */
+export class SettingsError extends ModelError {}
+
+/** One or more settings are invalid; the message names each setting, what it must be, and the value given. */
+export class InvalidSettingsError extends SettingsError {}
+
+/** A season that is not a whole number (≥ 2) of model steps, or a bucket that is not a multiple of the step. */
+export class StepMismatchError extends SettingsError {}
+
+/** The regressors (e.g. Fourier terms) are collinear on this series, so no regression can be fitted. */
+export class CollinearRegressorsError extends ModelError {}

@@ -2,7 +2,7 @@ import { FIT_CONTRACT_VERSION, type FitRequest, type SeriesAnalysis } from '../c
 import { LruCache } from './cache';
 import { stableStringify, WorkerFitClient } from './client';
 import { FitWorkerPool } from './pool';
-import { type FakeCache, fakeAnalyze } from './testing/fakeAnalyze';
+import { type FakeCache, fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { channelWorkerFactory } from './testing/channelWorker';
 import { fixtureSeries, TEST_SETTINGS } from './testing/fixtures';
 
@@ -45,7 +45,7 @@ describe('WorkerFitClient', () => {
   });
 
   it.each([
-    ['the settings differ', request({ settings: { ...TEST_SETTINGS, trainingWindowMs: 86_400_000 } }), 'q1'],
+    ['the settings differ', request({ settings: { ...TEST_SETTINGS, trainingWindow: '1d' } }), 'q1'],
     ['the query scope differs', request(), 'q2'],
   ])('should refit when %s', async (_case, second, scope) => {
     await client.fit(request(), { cacheScope: 'q1' });

@@ -2,15 +2,8 @@
  * The worker side of the protocol: a thin transport over the analysis pipeline. Runs inside a Web Worker
  * (`fit.worker.ts`) or, in tests, on one end of a `MessageChannel`.
  */
-import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../contract/fit';
-import { type CacheEntry, type FromWorkerMessage, isToWorkerMessage, serializeError } from './protocol';
-
-/** `analyzeSeries` of `src/model/pipeline/analyze.ts`, as the endpoint calls it. */
-export type AnalyzeFn = (
-  input: SeriesInput,
-  settings: ModelSettings,
-  options: { outputFromMs?: number; cached?: CacheEntry }
-) => { analysis: SeriesAnalysis; cache: CacheEntry };
+import { runFitTask, type Analyzer } from '../contract/protocol';
+import { type FromWorkerMessage, isToWorkerMessage } from './protocol';
 
 /** What the endpoint needs from `self` in a worker or from a `MessagePort`. */
 export interface EndpointPort {
@@ -19,7 +12,7 @@ export interface EndpointPort {
 }
 
 /** Answers every `fit` message with a `result` or an `error` carrying the same id. */
-export function serveFits(port: EndpointPort, analyze: AnalyzeFn): void {
+export function serveFits(port: EndpointPort, analyze: Analyzer): void {
   port.addEventListener('message', (event) => {
     const message = event.data;
     if (!isToWorkerMessage(message)) {
@@ -31,14 +24,7 @@ export function serveFits(port: EndpointPort, analyze: AnalyzeFn): void {
       });
       return;
     }
-    try {
-      const { analysis, cache } = analyze(message.input, message.settings, {
-        outputFromMs: message.outputFromMs,
-        cached: message.cached,
-      });
-      port.postMessage({ type: 'result', id: message.id, analysis, cache });
-    } catch (error) {
-      port.postMessage({ type: 'error', id: message.id, error: serializeError(error) });
-    }
+    const { id, type: _type, ...task } = message;
+    port.postMessage({ ...runFitTask(task, analyze), id });
   });
 }

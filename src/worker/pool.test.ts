@@ -1,6 +1,6 @@
 import { FitCancelledError } from './errors';
 import { defaultPoolSize, type FitJob, FitWorkerPool } from './pool';
-import { fakeAnalyze } from './testing/fakeAnalyze';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { channelWorkerFactory, ScriptedWorker } from './testing/channelWorker';
 import { fixtureSeries, TEST_SETTINGS } from './testing/fixtures';
 

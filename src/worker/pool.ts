@@ -4,7 +4,8 @@
  * (a fit is one synchronous computation, so terminating is the only way to stop it); a crashed worker is replaced.
  * Workers are created lazily through an injected factory, so tests run the pool over `MessageChannel`s.
  */
-import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../contract/fit';
+import type { SeriesAnalysis } from '../contract/fit';
+import type { FitTask } from '../contract/protocol';
 import { FitCancelledError, FitTimeoutError, WorkerCrashedError } from './errors';
 import {
   type CacheEntry,
@@ -31,12 +32,8 @@ export interface PoolOptions {
   timeoutMs: number;
 }
 
-export interface FitJob {
-  input: SeriesInput;
-  settings: ModelSettings;
-  outputFromMs?: number;
-  cached?: CacheEntry;
-}
+/** One fit: the shared protocol's task. */
+export type FitJob = FitTask;
 
 export interface FitOutcome {
   analysis: SeriesAnalysis;

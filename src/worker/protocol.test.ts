@@ -7,7 +7,7 @@ import {
   isToWorkerMessage,
   serializeError,
 } from './protocol';
-import { fakeAnalyze } from './testing/fakeAnalyze';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { fixtureSeries, TEST_SETTINGS } from './testing/fixtures';
 
 describe('serializeError / deserializeError', () => {

@@ -1,45 +1,21 @@
 /**
- * Messages between the fit worker pool (main thread) and a fit worker. Plain JSON (structured-clone safe), discriminated
+ * Messages between the fit worker pool (main thread) and a fit worker. The shared fit protocol of `src/contract/protocol.ts` with a message id; discriminated
  * on `type` (STYLE.md §4). Errors cross as `{name, message, stack}` and are rethrown as real `Error`s (STYLE.md §6).
  */
-import type { ModelSettings, SerializedError, SeriesAnalysis, SeriesInput } from '../contract/fit';
+import type { FitCacheEntry, FitReply, FitTask } from '../contract/protocol';
 
-/**
- * The pipeline's cache entry (`AnalysisCacheEntry` of `src/model/pipeline/analyze.ts`): fitted model and filter
- * state, opaque here apart from the two times the pool reads.
- */
-export interface CacheEntry {
-  refittedAtMs: number;
-  lastTimeMs: number;
-}
+export { deserializeError, serializeError } from '../contract/protocol';
 
-/** Analyse one series, reusing `cached` when the pipeline finds it fresh. */
-export interface FitMessage {
-  type: 'fit';
-  id: number;
-  input: SeriesInput;
-  settings: ModelSettings;
-  outputFromMs?: number;
-  cached?: CacheEntry;
-}
+/** The pipeline's cache entry, opaque here apart from the two times the pool reads. */
+export type CacheEntry = FitCacheEntry;
+
+/** Analyse one series (the shared `FitTask`), reusing `cached` when the pipeline finds it fresh. */
+export type FitMessage = { type: 'fit'; id: number } & FitTask;
 
 export type ToWorkerMessage = FitMessage;
 
-export interface ResultMessage {
-  type: 'result';
-  id: number;
-  analysis: SeriesAnalysis;
-  cache: CacheEntry;
-}
-
-export interface ErrorMessage {
-  type: 'error';
-  /** -1 when the failing message carried no usable id. */
-  id: number;
-  error: SerializedError;
-}
-
-export type FromWorkerMessage = ResultMessage | ErrorMessage;
+/** The shared `FitReply` with the id of the message it answers (-1 when that message carried no usable id). */
+export type FromWorkerMessage = FitReply & { id: number };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -65,22 +41,4 @@ export function isFromWorkerMessage(value: unknown): value is FromWorkerMessage 
     return isRecord(value.analysis) && isRecord(value.cache);
   }
   return value.type === 'error' && isRecord(value.error) && typeof value.error.message === 'string';
-}
-
-/** Any thrown value → `{name, message, stack}`. */
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) {
-    return { name: error.name, message: error.message, stack: error.stack };
-  }
-  return { name: 'Error', message: typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error)) };
-}
-
-/** `{name, message, stack}` → a real `Error` with the same name, message and (remote) stack. */
-export function deserializeError(serialized: SerializedError): Error {
-  const error = new Error(serialized.message);
-  error.name = serialized.name;
-  if (serialized.stack) {
-    error.stack = serialized.stack;
-  }
-  return error;
 }

@@ -44,7 +44,7 @@ describe('worker transport over analyzeSeries', () => {
     expect(first.status).toBe('ok');
     expect(second.status).toBe('ok');
     expect(second.points.horizonStart).toBe(24);
-    expect(second.points.timesMs).toHaveLength(24 + SETTINGS.horizonSteps);
+    expect(second.points.timesMs).toHaveLength(24 + 6); // SMOKE_SETTINGS' 6h horizon at hourly steps;
     // The pipeline keeps earlier fits in the entry and adds only newly scheduled ones: 2 fits means the entry of
     // the first call came back (a fresh entry would hold 1). The chosen orders are reused the same way.
     const [entry] = [...(cache as unknown as { entries: Map<string, AnalysisCacheEntry> }).entries.values()];

@@ -1,8 +1,8 @@
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { LoadingState, type PanelData } from '@grafana/data';
-import { fakeAnalyze } from '../../worker/testing/fakeAnalyze';
-import { fixtureSeries, TEST_SETTINGS } from '../../worker/testing/fixtures';
+import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
+import { fixtureSeries, TEST_MODEL_SETTINGS } from '../../worker/testing/fixtures';
 import type { SarimaDataSource } from '../datasource';
 import { analysisToFrame } from '../frames';
 import type { SarimaQuery } from '../types';
@@ -52,7 +52,7 @@ describe('QueryEditor', () => {
   });
 
   it('should show diagnostics of the last run from the frame meta', () => {
-    const frame = analysisToFrame(fakeAnalyze(api, TEST_SETTINGS, {}).analysis, 'A');
+    const frame = analysisToFrame(fakeAnalyze(api, TEST_MODEL_SETTINGS, {}).analysis, 'A');
     const data = { series: [frame], state: LoadingState.Done } as unknown as PanelData;
     renderEditor({ expr: 'up' }, data);
     expect(screen.getByText('SARIMA(1,0,1)(0,1,1)[24]')).toBeInTheDocument();

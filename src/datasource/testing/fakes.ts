@@ -12,8 +12,8 @@ import type { BackendSrv, DataSourceSrv, TemplateSrv } from '@grafana/runtime';
 import { type Observable, of } from 'rxjs';
 import fixture from '../../../tests/fixtures/datasource/prometheus-frames.json';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../contract/fit';
-import { serializeError } from '../../worker/protocol';
-import { fakeAnalyze } from '../../worker/testing/fakeAnalyze';
+import { runFitTask } from '../../contract/protocol';
+import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
 import type { FitCallOptions, FitClient } from '../fitClient';
 import type { SarimaDataSourceOptions, SarimaQuery } from '../types';
 
@@ -87,11 +87,10 @@ export class InProcessFitClient implements FitClient {
   async fit(request: FitRequest, options?: FitCallOptions): Promise<FitResponse> {
     this.calls.push({ request, options });
     const results = request.series.map((input): SeriesResult => {
-      try {
-        return fakeAnalyze(input, request.settings, { outputFromMs: request.outputFromMs }).analysis;
-      } catch (error) {
-        return { status: 'error', key: input.key, labels: input.labels, error: serializeError(error) };
-      }
+      const reply = runFitTask({ input, settings: request.settings, outputFromMs: request.outputFromMs }, fakeAnalyze);
+      return reply.type === 'result'
+        ? reply.analysis
+        : { status: 'error', key: input.key, labels: input.labels, error: reply.error };
     });
     return { version: FIT_CONTRACT_VERSION, results };
   }

@@ -6,7 +6,7 @@
  * `bucketMs` from the first slot when no slot is aligned). A flag on a bucket therefore never precedes the
  * data that caused it. The incomplete bucket at the end of the data is dropped.
  */
-import { InvalidOrderError } from '../errors';
+import { StepMismatchError } from '../errors';
 import type { RegularSeries } from '../series';
 
 /** Result of {@link aggregateSeries}. */
@@ -23,7 +23,7 @@ export interface AggregatedSeries {
  * Mean of each bucket of `factor = bucketMs / stepMs` slots, NaN when fewer than half the bucket's slots
  * hold a finite value (a mean of a few samples would be biased for metrics with a daily shape). Returns the
  * input unchanged when `bucketMs ≤ stepMs`.
- * @throws InvalidOrderError when bucketMs is larger than the step but not a whole multiple of it
+ * @throws StepMismatchError when bucketMs is larger than the step but not a whole multiple of it
  */
 export function aggregateSeries(input: RegularSeries, bucketMs: number): AggregatedSeries {
   if (!(bucketMs > input.stepMs)) {
@@ -31,7 +31,7 @@ export function aggregateSeries(input: RegularSeries, bucketMs: number): Aggrega
   }
   const factor = Math.round(bucketMs / input.stepMs);
   if (Math.abs(factor * input.stepMs - bucketMs) > 1e-6 * bucketMs) {
-    throw new InvalidOrderError(`bucket ${bucketMs} ms is not a whole multiple of the step ${input.stepMs} ms`);
+    throw new StepMismatchError(`bucket ${bucketMs} ms is not a whole multiple of the step ${input.stepMs} ms`);
   }
   let first = factor - 1;
   for (let i = 0; i < factor; i++) {

@@ -2,7 +2,7 @@
  * Configuration of the causal detector (`backtest.ts`), its one default, and span parsing ("14d", "288").
  */
 import { parseDurationMs } from '../duration';
-import { InvalidOrderError } from '../errors';
+import { InvalidSettingsError } from '../errors';
 import type { ArimaOrder } from '../types';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './hygiene';
 
@@ -21,10 +21,11 @@ export interface DetectorConfig {
   /** Aggregate data finer than this into bucket means before modelling; 0 keeps the native step. */
   bucketMs: number;
   /**
-   * Season length in model steps, or 'auto': one day when that is a whole number ≥ 2 of steps (else none),
-   * switching to one week when three weeks of training data show a weekly season (`season.ts`).
+   * Season length in model steps (a number or `{points}`), a duration (`{ms}`, a whole number of steps), or
+   * 'auto': one day when that is a whole number ≥ 2 of steps (else none), switching to one week when three
+   * weeks of training data show a weekly season (`season.ts`).
    */
-  season: number | 'auto';
+  season: number | Span | 'auto';
   order: ArimaOrder;
   seasonalOrder: SeasonalOrderSpec;
   /** Largest training window (trailing); the fit uses what is available until then. */
@@ -102,7 +103,7 @@ export function spanPoints(span: Span, stepMs: number, minPoints = 1): number {
 
 /**
  * Parse a span: a bare integer is a number of points, anything else a Prometheus duration (`6h`, `14d`, `1h30m`).
- * @throws InvalidOrderError naming the text when it is neither, or zero
+ * @throws InvalidSettingsError naming the text when it is neither, or zero
  */
 export function parseSpan(text: string): Span {
   const s = text.trim();
@@ -111,7 +112,7 @@ export function parseSpan(text: string): Span {
   }
   const ms = parseDurationMs(s);
   if (ms === null || ms <= 0) {
-    throw new InvalidOrderError(`expected a number of points or a duration like 6h, 14d, 1h30m, got "${text}"`);
+    throw new InvalidSettingsError(`expected a number of points or a duration like 6h, 14d, 1h30m, got "${text}"`);
   }
   return { ms };
 }

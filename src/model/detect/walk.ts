@@ -6,7 +6,8 @@ import type { FilterState, SarimaModel } from '../sarima';
 import type { SarimaSpec } from '../types';
 import { normalQuantile } from '../sarima/normal';
 import type { RegularSeries } from '../series';
-import { spanPoints, type DetectorConfig } from './config';
+import { StepMismatchError } from '../errors';
+import { spanPoints, type DetectorConfig, type Span } from './config';
 import type { ErrorLog, ErrorScales } from './errorScale';
 import { createMosum, type Mosum } from './mosum';
 import type { Detection } from './types';
@@ -63,10 +64,26 @@ export interface Walk {
   out: Detection;
 }
 
+/**
+ * Season length in steps of `stepMs`.
+ * @throws StepMismatchError for a duration that is not a whole number of steps
+ */
+function seasonSteps(season: number | Span, stepMs: number): number {
+  if (typeof season === 'number' || 'points' in season) {
+    return typeof season === 'number' ? season : season.points;
+  }
+  const steps = season.ms / stepMs;
+  if (!Number.isInteger(steps)) {
+    throw new StepMismatchError(`season ${season.ms} ms is not a whole number of ${stepMs} ms steps (${steps})`);
+  }
+  return steps;
+}
+
 /** Resolve the spans of `cfg` at the model step; 'auto' season = one day when a whole number ≥ 2 of steps. */
 function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
   const daily = DAY_MS / stepMs;
-  const season = cfg.season === 'auto' ? (Number.isInteger(daily) && daily >= 2 ? daily : 1) : cfg.season;
+  const season =
+    cfg.season === 'auto' ? (Number.isInteger(daily) && daily >= 2 ? daily : 1) : seasonSteps(cfg.season, stepMs);
   const weekly = WEEK_MS / stepMs;
   return {
     season,

@@ -1,4 +1,4 @@
-import { InsufficientDataError, InvalidOrderError } from '../errors';
+import { InsufficientDataError, InvalidSettingsError } from '../errors';
 import { simulateSeasonal } from '../testing/random';
 import { analyzeSeries, MAX_SCHEDULED_FITS } from './analyze';
 import { bucketFor, DEFAULT_MODEL_SETTINGS } from './settings';
@@ -194,7 +194,7 @@ describe('analyzeSeries', () => {
 
   it('should reject invalid settings with every problem named', () => {
     const bad = { ...settings, levelsPct: [99, 95] as [number, number], horizonSteps: -1 };
-    expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(InvalidOrderError);
+    expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(InvalidSettingsError);
     expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(/levelsPct.*\[99, 95\].*horizonSteps.*-1/);
   });
 });

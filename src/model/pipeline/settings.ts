@@ -3,7 +3,7 @@
  * configuration (model-grid spans).
  */
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from '../detect/config';
-import { InvalidOrderError } from '../errors';
+import { InvalidSettingsError } from '../errors';
 import type { ArimaOrder } from '../types';
 import type { ModelSettings, SeasonalOrderSetting } from './types';
 
@@ -29,6 +29,7 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   horizonSteps: 24,
   refitEveryMs: DAY_MS,
   trainingWindowMs: 28 * DAY_MS,
+  method: DEFAULT_DETECTOR_CONFIG.method,
 };
 
 /**
@@ -69,13 +70,14 @@ export function detectorConfig(
     minTrain: { points: minTrainPoints },
     refitEvery: { ms: settings.refitEveryMs },
     levelsPct: settings.levelsPct,
+    method: settings.method,
     rules: { minConsecutive: settings.minConsecutive, onsetOnly: settings.onsetOnly, holdOffMs: settings.holdOffMs },
   };
 }
 
 /**
  * Checks settings that no later step would reject with a clear message.
- * @throws InvalidOrderError naming the setting and its value
+ * @throws InvalidSettingsError naming the setting and its value
  */
 export function validateSettings(settings: ModelSettings): void {
   const [weak, strong] = settings.levelsPct;
@@ -104,6 +106,6 @@ export function validateSettings(settings: ModelSettings): void {
     problems.push(`seasonalPeriod must be 'auto' or an integer ≥ 1, got ${period}`);
   }
   if (problems.length > 0) {
-    throw new InvalidOrderError(problems.join('; '));
+    throw new InvalidSettingsError(problems.join('; '));
   }
 }

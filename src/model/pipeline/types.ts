@@ -37,6 +37,8 @@ export interface ModelSettings {
   refitEveryMs: number;
   /** Length of the trailing window a model is fitted on, in milliseconds. */
   trainingWindowMs: number;
+  /** Estimation method (R `stats::arima` `method`). */
+  method: 'CSS-ML' | 'ML' | 'CSS';
 }
 
 /** One input series on any grid; the pipeline regularises it. `key` identifies the series (e.g. its labels). */

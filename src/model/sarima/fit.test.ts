@@ -3,6 +3,7 @@ import {
   ConvergenceError,
   InsufficientDataError,
   InvalidOrderError,
+  InvalidSettingsError,
   InvalidSeriesError,
 } from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
@@ -176,7 +177,7 @@ describe('fitSarima', () => {
       InvalidOrderError
     );
     expect(() => fitSarima(y, spec(0, 0, 1, 0, 1, 4, 2000))).toThrow(/state dimension/);
-    expect(() => fitSarima(y, spec(1, 0, 0), { maxIterations: 0 })).toThrow(InvalidOrderError);
+    expect(() => fitSarima(y, spec(1, 0, 0), { maxIterations: 0 })).toThrow(InvalidSettingsError);
   });
 
   it('should throw InsufficientDataError naming the minimum length', () => {

@@ -5,7 +5,13 @@
  * (AICc and BIC as `forecast::Arima`).
  */
 
-import { ConstantSeriesError, ConvergenceError, InvalidOrderError, ModelError } from '../errors';
+import {
+  CollinearRegressorsError,
+  ConstantSeriesError,
+  ConvergenceError,
+  InvalidSettingsError,
+  ModelError,
+} from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
 import { FilterState, initialFilterState, toPlain } from './filter';
 import { cssStandardErrors, mlStandardErrors } from './covariance';
@@ -81,7 +87,7 @@ interface Estimate {
  * Nelder–Mead; non-invertible MA roots are then flipped (R `maInvert`). Standard errors come from the
  * numerical Hessian in the natural parameters.
  *
- * Throws InvalidOrderError, InvalidSeriesError, InsufficientDataError (too few points for the spec, see
+ * Throws InvalidOrderError, InvalidSettingsError (method, maxIterations), CollinearRegressorsError, InvalidSeriesError, InsufficientDataError (too few points for the spec, see
  * `minimumLength`, or fewer than 2 complete differences, k + 1 with k regressors), ConstantSeriesError, or
  * ConvergenceError when no start converges or the Hessian at the optimum is not positive definite (the
  * documented choice: no fit rather than NaN standard errors).
@@ -89,11 +95,11 @@ interface Estimate {
 export function fitSarima(y: ArrayLike<number>, spec: SarimaSpec, options: FitOptions = {}): SarimaModel {
   const method = options.method ?? 'CSS-ML';
   if (method !== 'CSS-ML' && method !== 'ML' && method !== 'CSS') {
-    throw new InvalidOrderError(`method must be 'CSS-ML', 'ML' or 'CSS', got ${String(method)}`);
+    throw new InvalidSettingsError(`method must be 'CSS-ML', 'ML' or 'CSS', got ${String(method)}`);
   }
   const maxIterations = options.maxIterations ?? 200;
   if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new InvalidOrderError(`maxIterations must be a positive integer, got ${maxIterations}`);
+    throw new InvalidSettingsError(`maxIterations must be a positive integer, got ${maxIterations}`);
   }
   const resolved = resolveSpec(spec);
   const present = checkSeries(y);
@@ -226,7 +232,9 @@ function startRegression(pr: Problem): number[] {
   }
   const fit = ols(dy, pr.dX);
   if (fit === null) {
-    throw new InvalidOrderError(`the ${pr.k} regressors are collinear on this series; use fewer Fourier harmonics`);
+    throw new CollinearRegressorsError(
+      `the ${pr.k} regressors are collinear on this series; use fewer Fourier harmonics`
+    );
   }
   let total = 0;
   for (const v of dy) {

@@ -1,4 +1,4 @@
-import { InvalidOrderError } from '../errors';
+import { InvalidSettingsError } from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
 import { predictNext, toLive } from './filter';
 import { fitSarima } from './fit';
@@ -95,9 +95,9 @@ describe('forecastSarima', () => {
   });
 
   it('should reject bad horizons and levels', () => {
-    expect(() => forecastSarima(model, model.state, -1)).toThrow(InvalidOrderError);
-    expect(() => forecastSarima(model, model.state, 2.5)).toThrow(InvalidOrderError);
-    expect(() => forecastSarima(model, model.state, 3, [100])).toThrow(InvalidOrderError);
+    expect(() => forecastSarima(model, model.state, -1)).toThrow(InvalidSettingsError);
+    expect(() => forecastSarima(model, model.state, 2.5)).toThrow(InvalidSettingsError);
+    expect(() => forecastSarima(model, model.state, 3, [100])).toThrow(InvalidSettingsError);
     expect(forecastSarima(model, model.state, 0).mean).toEqual([]);
   });
 });

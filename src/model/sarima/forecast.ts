@@ -3,7 +3,7 @@
  * (`KalmanForecast` on the full ARIMA state, so the variances include the differencing).
  */
 
-import { InvalidOrderError } from '../errors';
+import { InvalidSettingsError } from '../errors';
 import { Forecast, PredictionInterval } from '../types';
 import type { SarimaModel } from './fit';
 import { FilterState, toLive } from './filter';
@@ -17,7 +17,7 @@ export const DEFAULT_LEVELS_PCT = [80, 95, 99];
 /**
  * Forecasts `horizon` steps after `state` (use `model.state` for the steps after the training data).
  * mean[k] and se[k] are for step state.t + k; intervals are mean ± z·se with z the standard normal
- * quantile of (1 + level/100)/2, as R `forecast::forecast.Arima`. Throws {@link InvalidOrderError} for a
+ * quantile of (1 + level/100)/2, as R `forecast::forecast.Arima`. Throws {@link InvalidSettingsError} for a
  * horizon that is not a non-negative integer or a level outside (0, 100).
  */
 export function forecastSarima(
@@ -27,11 +27,11 @@ export function forecastSarima(
   levelsPct: number[] = DEFAULT_LEVELS_PCT
 ): Forecast {
   if (!Number.isInteger(horizon) || horizon < 0) {
-    throw new InvalidOrderError(`forecast horizon must be a non-negative integer, got ${horizon}`);
+    throw new InvalidSettingsError(`forecast horizon must be a non-negative integer, got ${horizon}`);
   }
   for (const level of levelsPct) {
     if (!(level > 0 && level < 100)) {
-      throw new InvalidOrderError(`interval level must be in (0, 100) percent, got ${level}`);
+      throw new InvalidSettingsError(`interval level must be in (0, 100) percent, got ${level}`);
     }
   }
   const sys = systemOf(model);

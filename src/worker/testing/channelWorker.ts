@@ -3,12 +3,13 @@
  * protocol, asynchronous like a Worker), and a scripted fake that records messages and lets a test fire events.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { type AnalyzeFn, type EndpointPort, serveFits } from '../endpoint';
+import type { Analyzer } from '../../contract/protocol';
+import { type EndpointPort, serveFits } from '../endpoint';
 import type { WorkerFactory, WorkerLike } from '../pool';
 import type { ToWorkerMessage } from '../protocol';
 
 /** Factory of MessageChannel-backed workers; `close()` closes every channel so Jest can exit. */
-export function channelWorkerFactory(analyze: AnalyzeFn): {
+export function channelWorkerFactory(analyze: Analyzer): {
   factory: WorkerFactory;
   created: () => number;
   close: () => void;

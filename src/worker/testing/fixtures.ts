@@ -1,6 +1,7 @@
 /** Loads `tests/fixtures/datasource/series.json` as pipeline inputs and gives the settings tests share. */
 import fixture from '../../../tests/fixtures/datasource/series.json';
-import type { ModelSettings, SeriesInput } from '../../contract/fit';
+import type { FitSettings, SeriesInput } from '../../contract/fit';
+import { toModelSettings } from '../../contract/settings/resolve';
 
 export function fixtureSeries(): SeriesInput[] {
   return fixture.series.map((s) => ({
@@ -12,17 +13,19 @@ export function fixtureSeries(): SeriesInput[] {
   }));
 }
 
-export const TEST_SETTINGS: ModelSettings = {
-  seasonalPeriod: 24,
+/** Hourly fixtures: a daily season, a 3-hour horizon, every anomalous point flagged. */
+export const TEST_SETTINGS: FitSettings = {
+  season: '1d',
   order: { p: 1, d: 0, q: 1 },
   seasonalOrder: { P: 0, D: 1, Q: 1 },
   levelsPct: [95, 99],
   minConsecutive: 1,
   onsetOnly: false,
-  holdOffMs: 0,
-  horizonSteps: 3,
-  refitEveryMs: 86_400_000,
-  trainingWindowMs: 14 * 86_400_000,
+  holdOff: '0s',
+  horizon: '3h',
+  refitEvery: '1d',
+  trainingWindow: '14d',
+  method: 'CSS',
 };
 
 const HOUR_MS = 3_600_000;
@@ -39,9 +42,15 @@ export function dailyCycleSeries(n: number, key: string, labels: Record<string, 
 }
 
 /** Settings of the real-pipeline smoke tests (worker transport, built bundle): AR(1) errors, a 10-day window. */
-export const SMOKE_SETTINGS: ModelSettings = {
+export const SMOKE_SETTINGS: FitSettings = {
   ...TEST_SETTINGS,
   order: { p: 1, d: 0, q: 0 },
-  horizonSteps: 6,
-  trainingWindowMs: 10 * 86_400_000,
+  horizon: '6h',
+  trainingWindow: '10d',
 };
+
+/** `TEST_SETTINGS` as the pipeline (and the shared fake analyzer) sees them on the hourly fixtures. */
+export const TEST_MODEL_SETTINGS = toModelSettings(TEST_SETTINGS, HOUR_MS);
+
+/** Forecast steps of `TEST_SETTINGS` on the hourly fixtures. */
+export const TEST_HORIZON_STEPS = TEST_MODEL_SETTINGS.horizonSteps;

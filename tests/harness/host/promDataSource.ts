@@ -17,6 +17,7 @@ import {
   type TestDataSourceResponse,
 } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
+import { MAX_POINTS_PER_QUERY } from '../../../src/contract/constants';
 
 /** The Prometheus query fields this data source reads (a subset of Grafana's `PromQuery`). */
 export interface HarnessPromQuery extends DataQuery {
@@ -26,7 +27,7 @@ export interface HarnessPromQuery extends DataQuery {
 }
 
 /** Prometheus refuses range queries longer than this many points per series. */
-const MAX_POINTS = 11_000;
+const MAX_POINTS = MAX_POINTS_PER_QUERY;
 
 interface PromMatrix {
   status: 'success' | 'error';

@@ -1,18 +1,20 @@
 /**
- * Test double of `analyzeSeries` (src/model/pipeline/analyze.ts): a well-formed `SeriesAnalysis` from simple,
- * predictable arithmetic (forecast = training mean, bands = mean ± 1 and ± 2, anomaly where a value leaves them), and
- * a cache entry that counts fits and filter passes, so tests can tell a refit from a cache hit.
+ * The one test double of `analyzeSeries` (src/model/pipeline/analyze.ts), for the browser worker's and the
+ * service's tests and the harness: a well-formed `SeriesAnalysis` from simple, predictable arithmetic
+ * (forecast = training mean, bands = mean ± 1 and ± 2, anomaly where a value leaves them), and a cache entry that
+ * counts fits and filter passes, so tests can tell a refit from a cache hit. Labels steer it:
+ * `tidemark_test_sleep_ms` busy-waits that long (a slow fit), `tidemark_test_fail` fails the series.
  */
-import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../../contract/fit';
-import type { AnalyzeFn } from '../endpoint';
-import type { CacheEntry } from '../protocol';
+import type { SeriesAnalysis, SeriesInput } from '../fit';
+import type { ModelSettings } from '../../model/pipeline/types';
+import type { Analyzer, FitCacheEntry } from '../protocol';
 
-export interface FakeCache extends CacheEntry {
+export interface FakeCache extends FitCacheEntry {
   fits: number;
   filtered: number;
 }
 
-/** Inputs shorter than this fail, like the real pipeline's InsufficientDataError. */
+/** Inputs with fewer observed points fail, like the real pipeline's InsufficientDataError. */
 export const FAKE_MIN_POINTS = 5;
 
 export class FakeInsufficientDataError extends Error {
@@ -22,9 +24,17 @@ export class FakeInsufficientDataError extends Error {
   }
 }
 
-export const fakeAnalyze: AnalyzeFn = (input, settings, options) => {
+function busyWait(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // Spin: a real fit holds its thread just the same.
+  }
+}
+
+export const fakeAnalyze: Analyzer = (input, settings, options) => {
+  busyWait(Number(input.labels.tidemark_test_sleep_ms ?? 0));
   const present = input.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (present.length < FAKE_MIN_POINTS) {
+  if (input.labels.tidemark_test_fail !== undefined || present.length < FAKE_MIN_POINTS) {
     throw new FakeInsufficientDataError(`need ≥ ${FAKE_MIN_POINTS} points for ${input.key}, got ${present.length}`);
   }
   const mean = present.reduce((a, b) => a + b, 0) / present.length;
@@ -32,7 +42,7 @@ export const fakeAnalyze: AnalyzeFn = (input, settings, options) => {
   const previous = options.cached as FakeCache | undefined;
   const cache: FakeCache = previous
     ? { ...previous, lastTimeMs, filtered: previous.filtered + 1 }
-    : { refittedAtMs: lastTimeMs, lastTimeMs, fits: 1, filtered: 0 };
+    : { refittedAtMs: options.nowMs ?? lastTimeMs, lastTimeMs, fits: 1, filtered: 0 };
   return { analysis: fakeSeriesAnalysis(input, settings, mean, options.outputFromMs), cache };
 };
 

@@ -1,0 +1,22 @@
+/**
+ * Constants shared by the data source, the service, the CLI and the tests: time units, Prometheus's limits and
+ * the HTTP paths of the companion service. Plain values, no imports, so every layer can use them.
+ */
+
+/** Milliseconds per unit. */
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Prometheus answers at most 11,000 points per series in `query_range` (its `exceeded maximum resolution`). */
+export const MAX_POINTS_PER_QUERY = 11_000;
+
+/** Paths of the companion service's HTTP API. */
+export const API_PATHS = {
+  fit: '/api/v1/fit',
+  buildInfo: '/api/v1/status/buildinfo',
+  queryRange: '/api/v1/query_range',
+  detectors: '/api/v1/tidemark/detectors',
+} as const;

@@ -1,0 +1,125 @@
+/**
+ * The one definition of every user-facing setting: name, value schema (TypeBox, hence TypeScript types and JSON
+ * Schema), unit, default, range and a one-line description, plus where each can be set. The query model, the
+ * fit API, the service's detectors YAML, the CLI flags and service/README.md's table are all derived from
+ * {@link SETTINGS}; adding a setting = one entry here + the code that uses it (see /work/coord/schema.md).
+ *
+ * Defaults are the detector's one configuration scored on NAB (`DEFAULT_DETECTOR_CONFIG`) with a one-day forecast:
+ * SARIMA(1,0,1)(0,1,1)[auto season] fitted by CSS on the trailing 28 days, refitted daily, 95%/99% bands, onset
+ * alerts with a two-day hold-off. The same for the browser, the service and the CLI.
+ */
+import { Type } from '@sinclair/typebox';
+import {
+  ALL_EDGES,
+  autoOrDuration,
+  autoOrTriple,
+  duration,
+  integer,
+  isPositiveDuration,
+  type SettingSpec,
+} from './spec';
+
+const spec = <S extends SettingSpec>(entry: S) => entry;
+const NO_CLOCK = 'CLI also takes a bare number of model steps (its input need not be evenly timed).';
+
+/** Settings shared by every edge: the model and its anomaly rules. */
+export const SHARED_SETTINGS = {
+  season: spec({
+    schema: autoOrDuration('auto', 'Season length; auto: a day, or a week when three weeks show a weekly season'),
+    unit: 'duration',
+    expect: 'auto or a duration longer than 0, e.g. 1d',
+    refine: (v: string) => v === 'auto' || isPositiveDuration(v),
+    edges: ALL_EDGES,
+    note: `${NO_CLOCK} YAML: a bare number (the old form) is that many \`step\`s.`,
+    cli: { flag: 'season', metavar: 'auto|DURATION|STEPS', parse: 'span' },
+  }),
+  order: spec({
+    schema: autoOrTriple({ p: 5, d: 2, q: 5 }, { p: 1, d: 0, q: 1 }, 'Non-seasonal ARIMA order, or auto (stepwise)'),
+    unit: '',
+    expect: 'auto or p, d, q with p, q in 0..5 and d in 0..2',
+    edges: ALL_EDGES,
+    note: 'YAML: a list [p, d, q]. CLI: P,D,Q; the CLI detector needs explicit orders (no auto).',
+    cli: { flag: 'order', metavar: 'P,D,Q', parse: 'triple' },
+  }),
+  seasonalOrder: spec({
+    schema: autoOrTriple({ P: 2, D: 1, Q: 2 }, { P: 0, D: 1, Q: 1 }, 'Seasonal order without the period, or auto'),
+    unit: '',
+    expect: 'auto or P, D, Q with P, Q in 0..2 and D in 0..1',
+    edges: ALL_EDGES,
+    note: 'YAML: a list [P, D, Q]. CLI: P,D,Q (no auto).',
+    cli: { flag: 'seasonal', metavar: 'P,D,Q', parse: 'triple' },
+  }),
+  levelsPct: spec({
+    schema: Type.Tuple([Type.Number(), Type.Number()], {
+      default: [95, 99],
+      description: 'Weak and strong prediction-interval levels',
+    }),
+    unit: '%',
+    expect: '[weak, strong] with 0 < weak < strong < 100',
+    refine: ([weak, strong]: [number, number]) => weak > 0 && weak < strong && strong < 100,
+    edges: ALL_EDGES,
+    yamlKey: 'levels',
+    cli: { flag: 'levels', metavar: 'WEAK,STRONG', parse: 'pair' },
+    input: { min: 0.5, max: 99.9, step: 0.5 },
+  }),
+  minConsecutive: spec({
+    schema: integer(1, 1, 1000, 'Out-of-band points in a row before an anomaly is raised'),
+    unit: 'points',
+    expect: 'an integer from 1 to 1000',
+    edges: ALL_EDGES,
+    yamlKey: 'anomaly.minConsecutive',
+    cli: { flag: 'min-consecutive', metavar: 'N', parse: 'number' },
+    input: { min: 1, max: 1000 },
+  }),
+  onsetOnly: spec({
+    schema: Type.Boolean({ default: true, description: 'Flag only the first point of each anomalous run' }),
+    unit: '',
+    expect: 'true or false',
+    edges: ALL_EDGES,
+    yamlKey: 'anomaly.onsetOnly',
+    note: 'CLI: --all-points sets it to false.',
+  }),
+  holdOff: spec({
+    schema: duration('2d', 'After an anomaly starts, no new one for this long (0s = none)'),
+    unit: 'duration',
+    expect: 'a duration, e.g. 2d (0s = none)',
+    edges: ALL_EDGES,
+    yamlKey: 'anomaly.holdOff',
+    cli: { flag: 'hold-off', metavar: 'DURATION', parse: 'text' },
+  }),
+  refitEvery: spec({
+    schema: duration('1d', 'Refit after this much new data; in between, only new points are filtered'),
+    unit: 'duration',
+    expect: 'a duration longer than 0, e.g. 1d',
+    refine: isPositiveDuration,
+    edges: ALL_EDGES,
+    note: NO_CLOCK,
+    cli: { flag: 'refit-every', metavar: 'SPAN', parse: 'span' },
+  }),
+  trainingWindow: spec({
+    schema: duration('28d', 'Trailing history a model is fitted on'),
+    unit: 'duration',
+    expect: 'a duration longer than 0, e.g. 28d',
+    refine: isPositiveDuration,
+    edges: ALL_EDGES,
+    note: `Query: also a number of seasons. ${NO_CLOCK}`,
+    cli: { flag: 'train-window', metavar: 'SPAN', parse: 'span' },
+  }),
+  horizon: spec({
+    schema: duration('1d', 'Forecast past the last observation (0s = none)'),
+    unit: 'duration',
+    expect: 'a duration, e.g. 1d (0s = none)',
+    edges: ['query', 'yaml', 'fit'],
+    note: 'Not in the CLI detector, which scores one-step-ahead predictions (see leadSteps).',
+  }),
+  method: spec({
+    schema: Type.Union([Type.Literal('CSS'), Type.Literal('ML'), Type.Literal('CSS-ML')], {
+      default: 'CSS',
+      description: 'Estimation method: conditional sum of squares, exact likelihood, or CSS then ML',
+    }),
+    unit: '',
+    expect: 'CSS, ML or CSS-ML',
+    edges: ALL_EDGES,
+    cli: { flag: 'method', metavar: 'CSS|ML|CSS-ML', parse: 'text' },
+  }),
+} as const;
