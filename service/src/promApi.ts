@@ -4,9 +4,8 @@
  * functions from parameters to `{ code, body }`; `server.ts` wires them to GET and form-encoded POST routes.
  * Responses use Prometheus's envelope: `{status:"success", data}` or `{status:"error", errorType, error}`.
  */
-import { parseDurationOrSecondsMs, parseTimeMs } from './duration';
-import { MAX_POINTS_PER_QUERY } from '../../src/contract/constants';
 import { valueAt, METRIC_HELP, type DerivedSeries } from './derived';
+import { BadQueryParameterError, gridTimesMs, parseRangeGrid, parseTimeParamMs } from './queryBounds';
 import { matchesAll, parseExpr, parseSelector, PromQLParseError, type Matcher } from './selector';
 import type { Store } from './store';
 
@@ -16,13 +15,10 @@ export interface ApiResult {
   body: unknown;
 }
 
-/** Prometheus's cap on points per series in a range query. */
-export const MAX_RANGE_POINTS = MAX_POINTS_PER_QUERY;
-
 /** The Prometheus API level we implement, reported by buildinfo (Grafana reads it to gate features). */
 const API_COMPAT_VERSION = '2.42.0';
 
-class BadData extends Error {}
+class BadData extends BadQueryParameterError {}
 
 function success(data: unknown): ApiResult {
   return { code: 200, body: { status: 'success', data } };
@@ -41,23 +37,6 @@ function one(params: Params, name: string): string | undefined {
 function all(params: Params, name: string): string[] {
   const value = params[name];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-function timeParam(params: Params, name: string, fallbackMs?: number): number {
-  const text = one(params, name);
-  if (text === undefined || text === '') {
-    if (fallbackMs === undefined) {
-      throw new BadData(`invalid parameter "${name}": cannot parse "" to a valid timestamp`);
-    }
-    return fallbackMs;
-  }
-  const ms = parseTimeMs(text);
-  if (ms === null) {
-    // Prometheus words optional time parameters (parseTimeParam) differently from required ones (parseTime).
-    const prefix = fallbackMs === undefined ? '' : `Invalid time value for '${name}': `;
-    throw new BadData(`invalid parameter "${name}": ${prefix}cannot parse "${text}" to a valid timestamp`);
-  }
-  return ms;
 }
 
 /** Formats a sample value as Prometheus does: a string, with NaN and ±Inf spelled out. */
@@ -89,7 +68,7 @@ function guarded(fn: () => ApiResult): ApiResult {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BadData || err instanceof PromQLParseError) {
+    if (err instanceof BadQueryParameterError || err instanceof PromQLParseError) {
       return apiError(400, 'bad_data', err.message);
     }
     throw err;
@@ -104,7 +83,7 @@ function parseQuery(params: Params) {
 export function instantQuery(store: Store, params: Params, nowMs: number): ApiResult {
   return guarded(() => {
     const expr = parseQuery(params);
-    const atMs = timeParam(params, 'time', nowMs);
+    const atMs = parseTimeParamMs('time', one(params, 'time'), nowMs);
     const ts = atMs / 1000;
     if (expr.type === 'scalar') {
       return success({ resultType: 'scalar', result: [ts, formatValue(expr.value)] });
@@ -124,30 +103,9 @@ export function instantQuery(store: Store, params: Params, nowMs: number): ApiRe
 export function rangeQuery(store: Store, params: Params): ApiResult {
   return guarded(() => {
     const expr = parseQuery(params);
-    const startMs = timeParam(params, 'start');
-    const endMs = timeParam(params, 'end');
-    const stepText = one(params, 'step') ?? '';
-    const stepMs = parseDurationOrSecondsMs(stepText);
-    if (stepMs === null) {
-      throw new BadData(`invalid parameter "step": cannot parse "${stepText}" to a valid duration`);
-    }
-    if (endMs < startMs) {
-      throw new BadData('invalid parameter "end": end timestamp must not be before start time');
-    }
-    if (stepMs <= 0) {
-      throw new BadData(
-        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer'
-      );
-    }
-    if ((endMs - startMs) / stepMs > MAX_RANGE_POINTS) {
-      throw new BadData(
-        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)'
-      );
-    }
-    const grid: number[] = [];
-    for (let t = startMs; t <= endMs; t += stepMs) {
-      grid.push(t);
-    }
+    const grid = gridTimesMs(
+      parseRangeGrid({ start: one(params, 'start'), end: one(params, 'end'), step: one(params, 'step') })
+    );
     if (expr.type === 'scalar') {
       const values = grid.map((t) => [t / 1000, formatValue(expr.value)]);
       return success({ resultType: 'matrix', result: [{ metric: {}, values }] });

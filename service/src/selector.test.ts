@@ -1,4 +1,4 @@
-import { matchesAll, parseExpr, parseSelector, PromQLParseError } from './selector';
+import { matchesAll, MAX_MATCHER_VALUE_LENGTH, parseExpr, parseSelector, PromQLParseError } from './selector';
 
 describe('parseExpr', () => {
   it.each([
@@ -55,5 +55,33 @@ describe('matchesAll', () => {
     ['tidemark_anomaly{pod!~"web-.*"}', false],
   ])('should anchor regexes and treat missing labels as empty: %s → %s', (selector, expected) => {
     expect(matchesAll(labels, parseSelector(selector))).toBe(expected);
+  });
+});
+
+describe('RE2 regex matchers', () => {
+  it('should support (?i) and anchor alternations as a whole', () => {
+    const labels = { __name__: 'tidemark_anomaly', pod: 'Web-1' };
+    expect(matchesAll(labels, parseSelector('{pod=~"(?i)web-1"}'))).toBe(true);
+    expect(matchesAll(labels, parseSelector('{pod=~"web-1"}'))).toBe(false);
+    expect(matchesAll(labels, parseSelector('{pod=~"x|Web"}'))).toBe(false);
+    expect(matchesAll({ pod: 'a\nb' }, parseSelector('{pod=~"a.b"}'))).toBe(true);
+  });
+
+  it('should match a pattern that makes a backtracking engine explode, in linear time', () => {
+    // (\w|\w|\w)*\d against 5,000 word characters and no digit: 3^5000 paths for a backtracking engine.
+    const matchers = parseSelector('{__name__=~"(\\\\w|\\\\w|\\\\w)*\\\\d"}');
+    const started = performance.now();
+    expect(matchesAll({ __name__: 'a'.repeat(5000) }, matchers)).toBe(false);
+    expect(matchesAll({ __name__: `${'a'.repeat(5000)}7` }, matchers)).toBe(true);
+    // Generous bound (linear time takes milliseconds); a backtracking engine would not finish at all.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('should refuse a label value or regex longer than the bound, naming both lengths', () => {
+    const long = 'a'.repeat(MAX_MATCHER_VALUE_LENGTH + 1);
+    expect(() => parseSelector(`{pod=~"${long}"}`)).toThrow(
+      `regular expression of pod is ${MAX_MATCHER_VALUE_LENGTH + 1} characters long; at most ${MAX_MATCHER_VALUE_LENGTH}`
+    );
+    expect(() => parseSelector(`{pod="${long}"}`)).toThrow('label value of pod is');
   });
 });

@@ -2,8 +2,10 @@
  * A small PromQL subset: series selectors (`metric{label="v", other=~"a|b"}` with `=`, `!=`, `=~`, `!~`) and
  * number arithmetic (`1+1`, which Grafana's Prometheus data source sends as its health check). Anything else
  * (functions, ranges, aggregations, offsets) is rejected with a Prometheus-style parse error naming the
- * position, which the API answers as `bad_data`. Regexes are fully anchored, as in Prometheus.
+ * position, which the API answers as `bad_data`. Regexes use RE2 semantics through re2js (linear-time matching:
+ * no pattern can freeze the event loop), fully anchored as Prometheus anchors them, `(?i)` included.
  */
+import { RE2JS } from 're2js';
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 
@@ -11,8 +13,8 @@ export interface Matcher {
   name: string;
   op: MatchOp;
   value: string;
-  /** Compiled, anchored regex for `=~` and `!~`. */
-  regex?: RegExp;
+  /** Compiled, anchored RE2 regex for `=~` and `!~`. */
+  regex?: RE2JS;
 }
 
 export type Expr = { type: 'selector'; matchers: Matcher[] } | { type: 'scalar'; value: number };
@@ -238,13 +240,23 @@ function combine(left: Expr, right: Expr, op: string, at: number, parser: Parser
   return { type: 'scalar', value };
 }
 
+/** Longest label value or regex a matcher may carry (characters); longer ones are refused, not truncated. */
+export const MAX_MATCHER_VALUE_LENGTH = 4096;
+
 function makeMatcher(name: string, op: MatchOp, value: string, at: number, parser: Parser): Matcher {
+  if (value.length > MAX_MATCHER_VALUE_LENGTH) {
+    const what = op === '=' || op === '!=' ? 'label value' : 'regular expression';
+    return parser.fail(
+      `${what} of ${name} is ${value.length} characters long; at most ${MAX_MATCHER_VALUE_LENGTH} are accepted`,
+      at
+    );
+  }
   if (op === '=' || op === '!=') {
     return { name, op, value };
   }
   try {
-    // Prometheus anchors label regexes at both ends; `s` lets `.` match newlines, as Go's (?s) does there.
-    return { name, op, value, regex: new RegExp(`^(?:${value})$`, 'su') };
+    // Prometheus anchors label regexes at both ends; DOTALL lets `.` match newlines, as Go's (?s) does there.
+    return { name, op, value, regex: RE2JS.compile(`^(?:${value})$`, RE2JS.DOTALL) };
   } catch (err) {
     return parser.fail(`invalid regular expression ${JSON.stringify(value)}: ${(err as Error).message}`, at);
   }
