@@ -60,8 +60,9 @@ async function refitBatch(fixed: boolean) {
     maxPointsPerSeries: 0,
     maxSeriesPerRequest: 0,
     maxSeriesPerDetector: 0,
+    maxFitCost: 0,
   });
-  const results = await Promise.all(series.map((input) => pool!.run({ input, settings: settings(fixed) })));
+  const results = await Promise.all(series.map((input) => pool!.run({ input, settings: settings(fixed) }, 'detector')));
   const failed = results.find((r) => r.type === 'error');
   if (failed?.type === 'error') {
     throw new Error(`${failed.error.name}: ${failed.error.message}`);

@@ -16,6 +16,7 @@ import {
   YAML_FIELDS,
   type YamlSettings,
 } from './detectorSettings';
+import { DEFAULT_MAX_FIT_COST } from './admission';
 import { formatDurationMs, parseDurationMs } from './duration';
 
 /** The config file is invalid; `problems` lists every problem found, each with its location. */
@@ -232,6 +233,7 @@ function readLimits(r: Reader, root: Obj, defaultThreads: number): LimitsConfig 
   return {
     threads: readInt(r, limits, 'threads', path, defaultThreads, 1, 256),
     maxQueue: readInt(r, limits, 'maxQueue', path, 64, 1, 100_000),
+    maxFitCost: readInt(r, limits, 'maxFitCost', path, DEFAULT_MAX_FIT_COST, 1, Number.MAX_SAFE_INTEGER),
     fitTimeoutMs: readDuration(r, limits, 'fitTimeout', path, 60_000),
     maxBodyBytes: readInt(r, limits, 'maxBodyBytes', path, 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     maxPointsPerSeries: readInt(r, limits, 'maxPointsPerSeries', path, 20_000, 10, 10_000_000),
@@ -242,6 +244,7 @@ function readLimits(r: Reader, root: Obj, defaultThreads: number): LimitsConfig 
 const LIMIT_FIELDS = [
   'threads',
   'maxQueue',
+  'maxFitCost',
   'fitTimeout',
   'maxBodyBytes',
   'maxPointsPerSeries',

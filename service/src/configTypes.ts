@@ -24,8 +24,10 @@ export interface ServerConfig {
 export interface LimitsConfig {
   /** Worker threads fitting models. */
   threads: number;
-  /** Fits waiting for a worker before `POST /api/v1/fit` answers 429. */
+  /** `POST /api/v1/fit` requests waiting for admission before the next one is answered 429. */
   maxQueue: number;
+  /** Cost budget (point·models, `admission.ts`) of API fits in flight; a request costing more is answered 413. */
+  maxFitCost: number;
   /** A fit running longer is aborted (its worker is terminated) and reported as a TimeoutError. */
   fitTimeoutMs: number;
   maxBodyBytes: number;

@@ -1,7 +1,7 @@
 /**
  * `POST /api/v1/fit`: the data source's "fit on service" mode. FitRequest in, FitResponse out
  * (`src/contract/fit.ts`); one task per series on the bounded pool, results in input order, a failed series
- * reported as a named error beside the others. Request-level problems answer `{version, error}` with 400/413/429.
+ * reported as a named error beside the others. Request-level problems answer `{version, error}` with 400/413/429/503.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -10,7 +10,8 @@ import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesRes
 import { FitSettingsSchema, fitSettingsProblems } from '../../src/contract/settings';
 import type { LimitsConfig } from './configTypes';
 import type { ServiceMetrics } from './metrics';
-import { QueueFullError, type FitPool } from './pool';
+import { admitFitRequest } from './fitAdmission';
+import type { FitPool } from './pool';
 
 /**
  * JSON schema of FitRequest (fastify validates it with Ajv before the handler runs; no type coercion). The
@@ -74,18 +75,11 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
       const message = `body/series/${mismatch} has ${s.timesMs.length} timesMs but ${s.values.length} values`;
       return reply.code(400).send({ version: FIT_CONTRACT_VERSION, error: { name: 'ValidationError', message } });
     }
-    try {
-      pool.admit(request.series.length);
-    } catch (err) {
-      if (err instanceof QueueFullError) {
-        metrics.rejected.inc({ reason: 'queue_full' });
-        return reply
-          .code(429)
-          .header('retry-after', String(err.retryAfterS))
-          .send({ version: FIT_CONTRACT_VERSION, error: { name: err.name, message: err.message } });
-      }
-      throw err;
+    const admitted = await admitFitRequest(pool, request, reply, metrics, limits.fitTimeoutMs);
+    if (!admitted) {
+      return reply;
     }
+    const started = performance.now();
     const results = await Promise.all(
       request.series.map(async (input): Promise<SeriesResult> => {
         const result = await pool.run({
@@ -93,7 +87,7 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
           settings: request.settings,
           outputFromMs: request.outputFromMs,
           nowMs: Date.now(),
-        });
+        }, 'api');
         metrics.fitDuration.observe({ source: 'api' }, result.elapsedMs / 1000);
         if (result.type === 'result') {
           return result.analysis;
@@ -104,6 +98,9 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
         return { status: 'error', key: input.key, labels: input.labels, error };
       })
     );
+    // run() never rejects, so the budget is always given back here.
+    pool.admission.observe(admitted.cost, performance.now() - started);
+    admitted.release();
     const response: FitResponse = { version: FIT_CONTRACT_VERSION, results };
     return response;
   });

@@ -1,34 +1,24 @@
 /**
- * The bounded fit pool: piscina worker threads plus admission control. API requests are admitted only while
- * the queue has room (else QueueFullError → 429); each task has a deadline after which its worker is
- * terminated. `run` never rejects: timeouts and crashed workers come back as error results.
+ * The bounded fit pool: piscina worker threads behind a thread gate that reserves a share for scheduled detectors
+ * (`threadGate.ts`), plus cost admission of API requests (`admission.ts`). Each task has a deadline, queue wait
+ * included, after which its worker is terminated. `run` never rejects: timeouts and crashed workers come back
+ * as error results.
  */
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { CostAdmission } from './admission';
 import type { LimitsConfig } from './configTypes';
 import { serializeError, type FitTask, type FitTaskResult } from './fitTask';
-
-/** The queue cannot take the request; `retryAfterS` estimates when it can. */
-export class QueueFullError extends Error {
-  constructor(
-    readonly retryAfterS: number,
-    queued: number,
-    maxQueue: number
-  ) {
-    super(`fit queue is full (${queued} queued, limit ${maxQueue}); retry in ${retryAfterS} s`);
-    this.name = 'QueueFullError';
-  }
-}
+import { ThreadGate, type FitSource } from './threadGate';
 
 /** Worker heap cap: a runaway fit fails alone instead of exhausting the process. */
 const WORKER_HEAP_MB = 512;
 
 export class FitPool {
   private readonly pool: Piscina<FitTask, FitTaskResult>;
-  /** Exponential moving average of fit time, for Retry-After. */
-  private avgFitMs = 200;
-  /** Tasks submitted and not yet finished (running or queued). */
-  private inFlight = 0;
+  private readonly gate: ThreadGate;
+  /** Cost admission of API requests (`POST /api/v1/fit`). */
+  readonly admission: CostAdmission;
 
   constructor(
     private readonly limits: LimitsConfig,
@@ -43,41 +33,39 @@ export class FitPool {
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
+    this.gate = new ThreadGate(limits.threads);
+    this.admission = new CostAdmission(limits.maxFitCost, limits.maxQueue);
   }
 
-  /** Tasks waiting for a worker. */
+  /** Fits waiting for a worker thread. */
   get queueDepth(): number {
-    return this.pool.queueSize;
+    return this.gate.queued + this.pool.queueSize;
   }
 
-  /** Throws QueueFullError unless `count` more tasks fit: idle threads take some, the queue the rest. */
-  admit(count: number): void {
-    const queued = Math.max(0, this.inFlight - this.limits.threads);
-    const queuedAfter = Math.max(0, this.inFlight + count - this.limits.threads);
-    if (queuedAfter > this.limits.maxQueue) {
-      const waitMs = (queuedAfter / this.limits.threads) * this.avgFitMs;
-      throw new QueueFullError(Math.min(60, Math.max(1, Math.ceil(waitMs / 1000))), queued, this.limits.maxQueue);
-    }
-  }
-
-  /** Runs one fit with the configured deadline (queue wait included). */
-  async run(task: FitTask): Promise<FitTaskResult> {
+  /** Runs one fit for `source` with the configured deadline (wait for a thread included). */
+  async run(task: FitTask, source: FitSource): Promise<FitTaskResult> {
     const started = performance.now();
-    this.inFlight++;
+    const deadline = AbortSignal.timeout(this.limits.fitTimeoutMs);
     try {
-      const result = await this.pool.run(task, { signal: AbortSignal.timeout(this.limits.fitTimeoutMs) });
-      this.avgFitMs = 0.9 * this.avgFitMs + 0.1 * result.elapsedMs;
-      return result;
-    } catch (err) {
-      const elapsedMs = performance.now() - started;
-      if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
-        const message = `fit of ${task.input.key} exceeded the ${this.limits.fitTimeoutMs} ms limit (limits.fitTimeout)`;
-        return { type: 'error', error: { name: 'FitTimeoutError', message }, elapsedMs };
-      }
-      return { type: 'error', error: serializeError(err), elapsedMs };
-    } finally {
-      this.inFlight--;
+      await this.gate.acquire(source, deadline);
+    } catch {
+      return this.timedOut(task, started);
     }
+    try {
+      return await this.pool.run(task, { signal: deadline });
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
+        return this.timedOut(task, started);
+      }
+      return { type: 'error', error: serializeError(err), elapsedMs: performance.now() - started };
+    } finally {
+      this.gate.release(source);
+    }
+  }
+
+  private timedOut(task: FitTask, started: number): FitTaskResult {
+    const message = `fit of ${task.input.key} exceeded the ${this.limits.fitTimeoutMs} ms limit (limits.fitTimeout)`;
+    return { type: 'error', error: { name: 'FitTimeoutError', message }, elapsedMs: performance.now() - started };
   }
 
   async close(): Promise<void> {

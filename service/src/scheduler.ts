@@ -160,7 +160,7 @@ export class Scheduler {
         settings: detector.config.settings,
         cached: previous?.cache,
         nowMs: this.now(),
-      });
+      }, 'detector');
       this.metrics.fitDuration.observe({ source: 'detector' }, result.elapsedMs / 1000);
       if (result.type === 'error') {
         this.metrics.fitFailures.inc({ source: 'detector', detector: name, reason: result.error.name });

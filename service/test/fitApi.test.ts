@@ -19,6 +19,7 @@ server:
 limits:
   threads: 1
   maxQueue: 2
+  maxFitCost: 500
   fitTimeout: 4s # a replacement worker thread loads tsx and the settings schema within it, even on a busy machine
   maxBodyBytes: 65536
   maxPointsPerSeries: 2000
@@ -148,39 +149,70 @@ describe('POST /api/v1/fit', () => {
   });
 });
 
-describe('fit pool limits', () => {
-  it('should answer 429 with Retry-After when the queue is full, and answer every accepted request', async () => {
-    // One thread, queue of 2: the slow fit runs, two queue, the next request does not fit.
-    const slow = postFit(
-      fitRequest([{ key: 'slow', labels: { tidemark_test_sleep_ms: '1500' }, values: dailyCycle(48) }])
+async function rejectedCount(reason: string): Promise<number> {
+  const text = (await http(`${service.url}/metrics`)).text;
+  const line = text.split('\n').find((l) => l.startsWith(`tidemark_rejected_requests_total{reason="${reason}"}`));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+describe('fit admission by cost (maxFitCost 500 point·models, fixed orders: 1 model per point)', () => {
+  it('should accept the largest request that fits on an idle service', async () => {
+    const { status, body } = await postFit(
+      fitRequest(Array.from({ length: 5 }, (_, i) => ({ key: `s${i}`, values: dailyCycle(100) })))
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const queued = postFit(
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(5);
+  });
+
+  it('should answer 413 FitTooCostlyError, not 429, to a request that can never fit, and count it', async () => {
+    const before = await rejectedCount('too_costly');
+    const { status, headers, body } = await postFit(
       fitRequest([
-        { key: 'q1', labels: { tidemark_test_sleep_ms: '50' }, values: dailyCycle(48) },
-        { key: 'q2', labels: { tidemark_test_sleep_ms: '50' }, values: dailyCycle(48) },
+        { key: 'x', values: dailyCycle(300) },
+        { key: 'y', values: dailyCycle(300) },
       ])
     );
+    expect(status).toBe(413);
+    expect(headers['retry-after']).toBeUndefined();
+    expect(body.error).toEqual({
+      name: 'FitTooCostlyError',
+      message: expect.stringContaining('fit request costs 600 point·models (2 series, up to 300 points each'),
+    });
+    expect(body.error.message).toContain('admits at most 500 (limits.maxFitCost)');
+    expect(await rejectedCount('too_costly')).toBe(before + 1);
+  });
+
+  it('should queue requests that fit, answer 429 with Retry-After only when the line is full, then answer all', async () => {
+    const slow = postFit(
+      fitRequest([{ key: 'slow', labels: { tidemark_test_sleep_ms: '1500' }, values: dailyCycle(400) }])
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 400 admitted; each of these costs 200 and waits (limits.maxQueue 2), the next one is refused.
+    const waiting = [postFit(fitRequest([{ key: 'w1', values: dailyCycle(200) }]))];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    waiting.push(postFit(fitRequest([{ key: 'w2', values: dailyCycle(200) }])));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const rejected = await postFit(fitRequest([{ key: 'r', values: dailyCycle(48) }]));
     expect(rejected.status).toBe(429);
     expect(Number(rejected.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(rejected.body.error.name).toBe('QueueFullError');
-    const answers = await Promise.all([slow, queued]);
-    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const answers = await Promise.all([slow, ...waiting]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.flatMap((a) => a.body.results.map((r: { status: string }) => r.status))).toEqual(['ok', 'ok', 'ok']);
+    // The Retry-After could be honoured: the same request is admitted once the line has drained.
+    expect((await postFit(fitRequest([{ key: 'r', values: dailyCycle(48) }]))).status).toBe(200);
   });
 
   it('should answer every request of a burst with 200 or 429, nothing else', async () => {
     const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: 16 }, (_, i) =>
         postFit(fitRequest([{ key: `b${i}`, labels: { tidemark_test_sleep_ms: '100' }, values: dailyCycle(48) }]))
       )
     );
     const statuses = burst.map((b) => b.status);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
-    // At least the running fit and the two queued ones are accepted.
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
+    // 10 × 48 fit the budget and 2 more may wait: at least 12 are answered, and 16 cannot all be.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(12);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
   });
 
