@@ -94,7 +94,9 @@ export function createMetrics(store: Store, pool: FitPool, now: () => number = D
   });
   const rejected = new Counter({
     name: 'tidemark_rejected_requests_total',
-    help: 'Fit API requests rejected before fitting, by reason (queue_full, too_large, invalid).',
+    help:
+      'Requests rejected before any work, by reason (invalid, invalid_json, too_large, too_costly, queue_full, ' +
+      'admission_timeout, unsupported_media_type, bad_query, unauthorized).',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -116,10 +118,19 @@ function registerHealthGauges(registry: Registry, store: Store, pool: FitPool, n
   });
   new Gauge({
     name: 'tidemark_model_stale',
-    help: '1 when the last refresh of the detector failed and older models are being served.',
+    help:
+      '1 when the last refresh of the detector failed and older models are being served, or when the upstream ' +
+      'has stopped returning new samples.',
     labelNames: ['detector'],
     registers: [registry],
-    collect: perDetector(store, (d) => (d.stale ? 1 : 0)),
+    collect: perDetector(store, (d) => (d.stale || d.upstreamStale ? 1 : 0)),
+  });
+  new Gauge({
+    name: 'tidemark_upstream_last_sample_timestamp_seconds',
+    help: 'Unix time of the newest sample the upstream returned for the detector.',
+    labelNames: ['detector'],
+    registers: [registry],
+    collect: perDetector(store, (d) => (d.lastSampleMs === null ? null : d.lastSampleMs / 1000)),
   });
   new Gauge({
     name: 'tidemark_upstream_last_success_timestamp_seconds',

@@ -9,6 +9,7 @@ import type { UpstreamConfig } from './configTypes';
 import type { ServiceMetrics } from './metrics';
 import type { FitPool } from './pool';
 import type { DetectorState, Store } from './store';
+import { noteUpstreamFreshness } from './staleness';
 import { queryRange, UpstreamError, type UpstreamSeries } from './upstream';
 
 export interface SchedulerOptions {
@@ -120,6 +121,7 @@ export class Scheduler {
     }
     detector.lastUpstreamSuccessMs = this.now();
     this.failures.delete(name);
+    noteUpstreamFreshness(detector, series, this.now(), this.log);
     const seen = new Set<string>();
     const outcomes = await Promise.all(
       series.map((s) => {

@@ -19,6 +19,7 @@ import { registerFitRoute } from './fitRoute';
 import type { ServiceMetrics } from './metrics';
 import type { FitPool } from './pool';
 import * as api from './promApi';
+import { rejectionReason } from './rejections';
 import type { Store } from './store';
 
 export interface ServerDeps {
@@ -52,7 +53,7 @@ function sendError(req: FastifyRequest, reply: FastifyReply, code: number, messa
     .send(api.apiError(code, ERROR_TYPES[code] ?? (code >= 500 ? 'internal' : 'bad_data'), message).body);
 }
 
-function registerHooks(app: FastifyInstance, config: ServiceConfig): void {
+function registerHooks(app: FastifyInstance, config: ServiceConfig, metrics: ServiceMetrics): void {
   const origins = config.server.corsOrigins;
   app.addHook('onRequest', async (req, reply) => {
     const origin = req.headers.origin;
@@ -71,11 +72,16 @@ function registerHooks(app: FastifyInstance, config: ServiceConfig): void {
     const token = requiredToken(req.url.split('?')[0], config.server);
     if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
       reply.header('www-authenticate', 'Bearer');
+      metrics.rejected.inc({ reason: 'unauthorized' });
       return sendError(req, reply, 401, 'missing or invalid bearer token');
     }
     return undefined;
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    const reason = rejectionReason(err);
+    if (reason) {
+      metrics.rejected.inc({ reason });
+    }
     if (err.validation) {
       return sendError(req, reply, 400, `invalid request: ${err.message}`, 'ValidationError');
     }
@@ -91,12 +97,18 @@ function registerHooks(app: FastifyInstance, config: ServiceConfig): void {
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, `no route ${req.method} ${req.url.split('?')[0]}`));
 }
 
-function registerPromApi(app: FastifyInstance, store: Store, version: string, now: () => number): void {
+function registerPromApi(app: FastifyInstance, deps: ServerDeps, now: () => number): void {
+  const { store, version, metrics } = deps;
   const params = (req: FastifyRequest): api.Params => ({
     ...(req.query as api.Params),
     ...(typeof req.body === 'object' && req.body !== null ? (req.body as api.Params) : {}),
   });
-  const send = (reply: FastifyReply, result: api.ApiResult) => reply.code(result.code).send(result.body);
+  const send = (reply: FastifyReply, result: api.ApiResult) => {
+    if (result.code === 400) {
+      metrics.rejected.inc({ reason: 'bad_query' });
+    }
+    return reply.code(result.code).send(result.body);
+  };
   const both = (path: string, handler: (req: FastifyRequest) => api.ApiResult) => {
     app.get(path, (req, reply) => send(reply, handler(req)));
     app.post(path, (req, reply) => send(reply, handler(req)));
@@ -131,7 +143,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.register(formbody);
-  registerHooks(app, config);
+  registerHooks(app, config, metrics);
   app.addHook('onResponse', async (req, reply) => {
     const path = req.url.split('?')[0];
     const quiet = path === '/metrics' || path.startsWith('/-/');
@@ -142,7 +154,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       req.log.info(entry, 'request answered');
     }
   });
-  registerPromApi(app, store, deps.version, now);
+  registerPromApi(app, deps, now);
   registerFitRoute(app, pool, metrics, config.limits);
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', metrics.registry.contentType);
@@ -157,6 +169,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       stale: d.stale,
       lastError: d.lastError,
       lastUpstreamSuccessMs: d.lastUpstreamSuccessMs,
+      upstreamStale: d.upstreamStale,
+      lastSampleMs: d.lastSampleMs,
     })),
   }));
   app.get('/-/healthy', async () => 'Tidemark is Healthy.\n');

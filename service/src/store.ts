@@ -29,6 +29,10 @@ export interface DetectorState {
   stale: boolean;
   lastError: string | null;
   lookbackMs: number;
+  /** Newest upstream sample time seen (Unix ms); null before the first, or when none was returned. */
+  lastSampleMs: number | null;
+  /** True when the upstream answers but has stopped delivering new samples (`staleness.ts`). */
+  upstreamStale: boolean;
 }
 
 /** The store of detector states; only detectors of this shard are present. */
@@ -44,6 +48,8 @@ export class Store {
         stale: false,
         lastError: null,
         lookbackMs: Math.max(DEFAULT_LOOKBACK_MS, config.stepMs),
+        lastSampleMs: null,
+        upstreamStale: false,
       });
     }
   }

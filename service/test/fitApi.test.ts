@@ -43,6 +43,12 @@ async function postFit(body: unknown, headers: Record<string, string> = auth) {
   return { status: res.status, headers: res.headers, body: res.json() as Record<string, any> };
 }
 
+async function rejectedCount(reason: string): Promise<number> {
+  const text = (await http(`${service.url}/metrics`, { headers: auth })).text;
+  const line = text.split('\n').find((l) => l.startsWith(`tidemark_rejected_requests_total{reason="${reason}"}`));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
 describe('POST /api/v1/fit', () => {
   it('should answer one result per series in input order, failed series as named errors', async () => {
     const request = fitRequest([
@@ -108,6 +114,15 @@ describe('POST /api/v1/fit', () => {
     expect(body.error.name).toBe('PayloadTooLargeError');
   });
 
+  it('should count 413 bodies, schema 400s and invalid JSON in tidemark_rejected_requests_total', async () => {
+    const before = await Promise.all(['too_large', 'invalid', 'invalid_json'].map(rejectedCount));
+    await postFit({ padding: 'x'.repeat(70_000) });
+    await postFit({ ...fitRequest([{ key: 'a', values: dailyCycle(48) }]), version: 99 });
+    await postFit('{"version": 1,');
+    const after = await Promise.all(['too_large', 'invalid', 'invalid_json'].map(rejectedCount));
+    expect(after).toEqual(before.map((n) => n + 1));
+  });
+
   it('should answer 401 without the bearer token', async () => {
     const { status, headers, body } = await postFit(fitRequest([{ key: 'a', values: dailyCycle(48) }]), {});
     expect(status).toBe(401);
@@ -148,12 +163,6 @@ describe('POST /api/v1/fit', () => {
     expect(query.json()).toEqual({ status: 'error', errorType: 'unauthorized', error: expect.any(String) });
   });
 });
-
-async function rejectedCount(reason: string): Promise<number> {
-  const text = (await http(`${service.url}/metrics`)).text;
-  const line = text.split('\n').find((l) => l.startsWith(`tidemark_rejected_requests_total{reason="${reason}"}`));
-  return line ? Number(line.split(' ')[1]) : 0;
-}
 
 describe('fit admission by cost (maxFitCost 500 point·models, fixed orders: 1 model per point)', () => {
   it('should accept the largest request that fits on an idle service', async () => {
