@@ -13,16 +13,21 @@ export interface ServiceArgs {
   shard: Shard;
   logLevel: string;
   startupJitterMs: number;
+  /** Directory for persisted detector state (`state.ts`); undefined = nothing persisted. */
+  stateDir?: string;
 }
 
 export class UsageError extends Error {
   constructor(message: string) {
-    super(`${message}\nusage: npm run service -- --config FILE [--listen HOST:PORT] [--shard-index N --shard-count N]`);
+    super(
+      `${message}\nusage: npm run service -- --config FILE [--listen HOST:PORT] [--shard-index N --shard-count N]\n` +
+        '       [--log-level LEVEL] [--startup-jitter DURATION] [--state-dir DIR]'
+    );
     this.name = 'UsageError';
   }
 }
 
-const FLAGS = ['config', 'listen', 'shard-index', 'shard-count', 'log-level', 'startup-jitter'];
+const FLAGS = ['config', 'listen', 'shard-index', 'shard-count', 'log-level', 'startup-jitter', 'state-dir'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function readFlags(argv: string[]): Record<string, string> {
@@ -86,5 +91,6 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     ),
     logLevel,
     startupJitterMs,
+    stateDir: flags['state-dir'] ?? env.TIDEMARK_STATE_DIR,
   };
 }

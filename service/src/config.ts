@@ -18,6 +18,7 @@ import {
 } from './detectorSettings';
 import { DEFAULT_MAX_FIT_COST } from './admission';
 import { formatDurationMs, parseDurationMs } from './duration';
+import { toJsBounded } from './yamlBounds';
 
 /** The config file is invalid; `problems` lists every problem found, each with its location. */
 export class ConfigError extends Error {
@@ -327,7 +328,11 @@ export function parseConfig(
     );
   }
   const r = new Reader(doc, lines, file, env);
-  const root: unknown = doc.toJS({ maxAliasCount: 100 });
+  const converted = toJsBounded(doc, lines, file);
+  if (!converted.ok) {
+    throw new ConfigError([converted.problem]);
+  }
+  const root = converted.value;
   if (!isObj(root)) {
     throw new ConfigError([`${file}: must be a mapping with upstream, detectors, …`]);
   }

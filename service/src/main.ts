@@ -13,11 +13,21 @@ import { FitPool } from './pool';
 import { Scheduler } from './scheduler';
 import { buildServer } from './server';
 import { ownsDetector } from './shard';
+import { startupProblems } from './startupChecks';
+import { StateStore } from './state';
 import { Store } from './store';
 
 function fatal(msg: string, extra: Record<string, unknown>): never {
   process.stderr.write(`${JSON.stringify({ level: 60, time: Date.now(), msg, ...extra })}\n`);
   process.exit(2);
+}
+
+function openStateStore(dir: string, log: ConstructorParameters<typeof StateStore>[1]): StateStore {
+  try {
+    return new StateStore(dir, log);
+  } catch (err) {
+    return fatal(`cannot use the state directory ${dir}: ${(err as Error).message}`, {});
+  }
 }
 
 function packageVersion(): string {
@@ -43,7 +53,19 @@ async function main(): Promise<void> {
   const pool = new FitPool(config.limits, process.env.TIDEMARK_FIT_WORKER);
   const metrics = createMetrics(store, pool);
   const app = buildServer({ config, store, pool, metrics, version: packageVersion(), logLevel: args.logLevel });
+  const problems = await startupProblems(args.config, config.detectors, detectors, config.upstream, {
+    fitWorkerModule: process.env.TIDEMARK_FIT_WORKER,
+    log: app.log,
+  });
+  if (problems.length > 0) {
+    await pool.close();
+    fatal(new ConfigError(problems).message, { problems });
+  }
+  const state = args.stateDir === undefined ? undefined : openStateStore(args.stateDir, app.log);
+  // Before listening: the first scrape and the first alert evaluation already see the last models.
+  state?.restore(store);
   const scheduler = new Scheduler(store, config.upstream, pool, metrics, app.log, {
+    onRefreshed: state && ((detector) => void state.save(detector, Date.now())),
     startupJitterMs: args.startupJitterMs,
     concurrency: config.limits.threads,
     maxSeriesPerDetector: config.limits.maxSeriesPerDetector,

@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   concurrency: number;
   maxSeriesPerDetector: number;
   now?: () => number;
+  /** Called after every refresh that reached the upstream (e.g. to persist the detector's state). */
+  onRefreshed?: (detector: DetectorState) => void;
 }
 
 /** Shortest interval between two cycles of one detector, whatever its step. */
@@ -140,6 +142,7 @@ export class Scheduler {
     detector.stale = failed > 0;
     detector.lastError = failed > 0 ? `${failed} of ${series.length} series failed to fit` : null;
     this.log.info({ detector: name, series: series.length, failed }, 'detector refreshed');
+    this.options.onRefreshed?.(detector);
   }
 
   private async fetch(detector: DetectorState): Promise<UpstreamSeries[]> {
