@@ -8,6 +8,7 @@ import {
   dailyCycle,
   freePort,
   http,
+  runToExit,
   postForm,
   startService,
   waitFor,
@@ -72,10 +73,14 @@ detectors:
     levels: [95, 99]
     horizon: 6h
     refitEvery: 1h
-  - name: broken
-    query: 'sum(demo_load'
+  - name: old
+    # Data that stops 12 hours before the last hour: the query succeeds, but no new samples arrive.
+    query: 'demo_load{pod="b"} unless on() (vector(time()) > ${(lastHourMs - 12 * HOUR_MS) / 1000})'
     step: 1h
-    trainingWindow: 1d
+    trainingWindow: ${DAYS}d
+    season: 24
+    order: [1, 0, 0]
+    seasonalOrder: [0, 1, 1]
 `);
     service = await startService(config, { analyzer, args: ['--listen', `127.0.0.1:${servicePort}`] });
     await waitFor('detector demo to publish two series', async () => {
@@ -198,11 +203,86 @@ detectors:
     expect(anomaly.data.result[0].value[1]).toBe('2');
   });
 
-  it('should count an invalid upstream query as bad_query and mark that detector stale', async () => {
-    const metrics = (await http(`${service.url}/metrics`)).text;
-    expect(metrics).toMatch(/tidemark_upstream_failures_total\{detector="broken",reason="bad_query"\} [1-9]/);
-    expect(metrics).toContain('tidemark_model_stale{detector="broken"} 1');
+  it('should mark a detector stale when its upstream stops returning new samples', async () => {
+    const cutoffS = (lastHourMs - 12 * HOUR_MS) / 1000;
+    const metrics = await waitFor('old detector refreshed', async () => {
+      const text = (await http(`${service.url}/metrics`)).text;
+      return text.includes('tidemark_upstream_last_sample_timestamp_seconds{detector="old"}') ? text : undefined;
+    });
+    expect(metrics).toContain('tidemark_model_stale{detector="old"} 1');
     expect(metrics).toContain('tidemark_model_stale{detector="demo"} 0');
-    expect(metrics).toMatch(/tidemark_upstream_last_success_timestamp_seconds\{detector="demo"\} \d/);
+    expect(metrics).toContain(`tidemark_upstream_last_sample_timestamp_seconds{detector="old"} ${cutoffS}`);
+    expect(metrics).toContain(`tidemark_upstream_last_sample_timestamp_seconds{detector="demo"} ${lastHourMs / 1000}`);
+    const old = (await http(`${service.url}/api/v1/tidemark/detectors`)).json().data.find((d: any) => d.name === 'old');
+    // Stale for lack of new data, not for a failed query or fit.
+    expect(old).toMatchObject({ upstreamStale: true, stale: false, lastError: null });
+  });
+
+  it('should answer a range query over absurd times with 400 at once and stay up', async () => {
+    const res = await http(`${service.url}/api/v1/query_range?query=1&start=1e17&end=1e17&step=0.001`);
+    expect(res.status).toBe(400);
+    expect(res.json()).toEqual({
+      status: 'error',
+      errorType: 'bad_data',
+      error: expect.stringContaining('invalid parameter "start": timestamp 1e17 is out of range'),
+    });
+    expect((await http(`${service.url}/api/v1/query?query=1&time=1e17`)).status).toBe(400);
+    expect((await http(`${service.url}/-/healthy`)).status).toBe(200);
+    expect((await http(`${service.url}/metrics`)).text).toMatch(
+      /tidemark_rejected_requests_total\{reason="bad_query"\} [1-9]/
+    );
+  });
+
+  it('should match a catastrophic-backtracking regex in linear time, with (?i) and a length bound', async () => {
+    // Against names like tidemark_anomaly_score (22 word characters, no digit) a backtracking engine tries 3^22
+    // paths and freezes the event loop; RE2 answers at once.
+    const evil = encodeURIComponent('{__name__=~`(\\w|\\w|\\w)*\\d`}');
+    const res = await http(`${service.url}/api/v1/series?match[]=${evil}`);
+    expect(res.json()).toEqual({ status: 'success', data: [] });
+    const tooLong = await http(
+      `${service.url}/api/v1/series?match[]=${encodeURIComponent(`{pod=~"${'a'.repeat(5000)}"}`)}`
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json().error).toContain('regular expression of pod is 5000 characters long; at most 4096');
+    const caseless = await http(
+      `${service.url}/api/v1/series?match[]=${encodeURIComponent('{__name__=~"(?i)TIDEMARK_ACTUAL", pod="a"}')}`
+    );
+    expect(caseless.json().data).toEqual([{ __name__: 'tidemark_actual', detector: 'demo', pod: 'a' }]);
+  });
+});
+
+describeWithPrometheus('start-up checks against a real Prometheus', () => {
+  let prometheus: RunningPrometheus;
+
+  beforeAll(async () => {
+    prometheus = await startPrometheus(await freePort(), mkdtempSync(path.join(tmpdir(), 'tidemark-tsdb-')), []);
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+  });
+
+  it('should exit 2 naming file:line of each detector whose query the upstream rejects or window is too short', async () => {
+    const config = writeConfig(`upstream:
+  url: ${prometheus.url}
+detectors:
+  - name: fine
+    query: sum by (job) (rate(up[5m]))
+    trainingWindow: 3d
+  - name: broken
+    query: 'sum(up'
+    trainingWindow: 3d
+  - name: short
+    query: up
+    trainingWindow: 1d
+`);
+    const { code, stderr } = await runToExit(config);
+    expect(code).toBe(2);
+    expect(JSON.parse(stderr.trim().split('\n').pop()!).problems).toEqual([
+      `${config}:12:21: detectors[2] (short).trainingWindow: 1d is shorter than the minimum training of 3d the model ` +
+        'needs before its first fit (use at least 3d)',
+      `${config}:8:12: detectors[1] (broken).query: the upstream Prometheus rejects it: invalid parameter "query": ` +
+        '1:7: parse error: unclosed left parenthesis',
+    ]);
   });
 });
