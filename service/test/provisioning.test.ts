@@ -53,6 +53,17 @@ describe('deploy/kubernetes', () => {
     expect(args.host).toBe('0.0.0.0');
   });
 
+  it('should persist the state of each replica on its own volume, at the --state-dir it passes', () => {
+    const args = parseArgs(container.args, { TIDEMARK_SHARD_INDEX: 'tidemark-0', TIDEMARK_SHARD_COUNT: '3' });
+    const mount = container.volumeMounts.find((m: any) => m.mountPath === args.stateDir);
+    expect(mount).toBeDefined();
+    expect(mount.readOnly).toBeFalsy();
+    const claim = statefulSet.spec.volumeClaimTemplates.find((c: any) => c.metadata.name === mount.name);
+    expect(claim.spec.accessModes).toEqual(['ReadWriteOnce']);
+    // runAsUser 1000 must be able to write the volume.
+    expect(statefulSet.spec.template.spec.securityContext.fsGroup).toBe(1000);
+  });
+
   it('should ship a valid detectors file whose secrets come from the Secret', () => {
     const detectors = load('deploy/kubernetes/configmap.yaml').data['detectors.yaml'];
     const env = { TIDEMARK_API_TOKEN: 'a', TIDEMARK_METRICS_TOKEN: 'm' };
