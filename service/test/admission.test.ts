@@ -12,11 +12,10 @@ function matrix(body: string, res: ServerResponse): void {
   for (let t = start, i = 0; t <= end; t += step, i++) {
     values.push([t, String(10 + Math.sin(i / 3))]);
   }
-  const result = Number.isFinite(start) ? [{ metric: { __name__: 'load', instance: 'i1' }, values }] : [];
-  const resultType = Number.isFinite(start) ? 'matrix' : 'vector';
+  const result = [{ metric: { __name__: 'load', instance: 'i1' }, values }];
   res
     .writeHead(200, { 'content-type': 'application/json' })
-    .end(JSON.stringify({ status: 'success', data: { resultType, result } }));
+    .end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
 }
 
 it('should keep a thread for detectors while heavy ad-hoc fits run (2 threads: 1 reserved)', async () => {

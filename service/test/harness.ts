@@ -106,13 +106,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A fake upstream Prometheus answering every request with `handler`; records the requests it saw. */
+/**
+ * A fake upstream Prometheus answering every range query with `handler`; records the requests it saw. Instant
+ * queries (the service's start-up check of detector queries) get an empty vector and are not recorded.
+ */
 export async function fakeUpstream(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void) {
   const seen: Array<{ url: string; headers: IncomingMessage['headers']; body: string }> = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      if (req.url?.split('?')[0] === '/api/v1/query') {
+        const empty = { status: 'success', data: { resultType: 'vector', result: [] } };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(empty));
+        return;
+      }
       seen.push({ url: req.url ?? '', headers: req.headers, body });
       handler(req, body, res);
     });
