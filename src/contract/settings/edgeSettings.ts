@@ -19,6 +19,7 @@ const isPositiveSpan = (v: unknown) => (typeof v === 'number' ? v > 0 : isPositi
 /** Settings of one edge: the query's step and series limit, the detectors' step, the CLI's detector tuning. */
 export const EDGE_SETTINGS = {
   resolution: spec({
+    label: 'Resolution',
     schema: autoOrDuration('auto', 'Query step; auto makes one season about 24 points (1h for a daily season)'),
     unit: 'duration',
     expect: 'auto or a duration longer than 0, e.g. 1h',
@@ -35,6 +36,7 @@ export const EDGE_SETTINGS = {
     note: 'The query editor calls it `resolution`.',
   }),
   seriesLimit: spec({
+    label: 'Series limit',
     schema: integer(20, 1, 500, 'Model at most this many series; the rest are named in a notice'),
     unit: 'series',
     expect: 'an integer from 1 to 500',

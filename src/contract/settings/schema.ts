@@ -25,6 +25,7 @@ const NO_CLOCK = 'CLI also takes a bare number of model steps (its input need no
 /** Settings shared by every edge: the model and its anomaly rules. */
 export const SHARED_SETTINGS = {
   season: spec({
+    label: 'Season',
     schema: autoOrDuration('auto', 'Season length; auto: a day, or a week when three weeks show a weekly season'),
     unit: 'duration',
     expect: 'auto or a duration longer than 0, e.g. 1d',
@@ -34,6 +35,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'season', metavar: 'auto|DURATION|STEPS', parse: 'span' },
   }),
   order: spec({
+    label: 'Order (p, d, q)',
     schema: autoOrTriple({ p: 5, d: 2, q: 5 }, { p: 1, d: 0, q: 1 }, 'Non-seasonal ARIMA order, or auto (stepwise)'),
     unit: '',
     expect: 'auto or p, d, q with p, q in 0..5 and d in 0..2',
@@ -42,6 +44,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'order', metavar: 'P,D,Q', parse: 'triple' },
   }),
   seasonalOrder: spec({
+    label: 'Seasonal (P, D, Q)',
     schema: autoOrTriple({ P: 2, D: 1, Q: 2 }, { P: 0, D: 1, Q: 1 }, 'Seasonal order without the period, or auto'),
     unit: '',
     expect: 'auto or P, D, Q with P, Q in 0..2 and D in 0..1',
@@ -50,6 +53,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'seasonal', metavar: 'P,D,Q', parse: 'triple' },
   }),
   levelsPct: spec({
+    label: 'Band levels (%)',
     schema: Type.Tuple([Type.Number(), Type.Number()], {
       default: [95, 99],
       description: 'Weak and strong prediction-interval levels',
@@ -63,6 +67,7 @@ export const SHARED_SETTINGS = {
     input: { min: 0.5, max: 99.9, step: 0.5 },
   }),
   minConsecutive: spec({
+    label: 'Min consecutive',
     schema: integer(1, 1, 1000, 'Out-of-band points in a row before an anomaly is raised'),
     unit: 'points',
     expect: 'an integer from 1 to 1000',
@@ -72,6 +77,7 @@ export const SHARED_SETTINGS = {
     input: { min: 1, max: 1000 },
   }),
   onsetOnly: spec({
+    label: 'Onset only',
     schema: Type.Boolean({ default: true, description: 'Flag only the first point of each anomalous run' }),
     unit: '',
     expect: 'true or false',
@@ -80,6 +86,7 @@ export const SHARED_SETTINGS = {
     note: 'CLI: --all-points sets it to false.',
   }),
   holdOff: spec({
+    label: 'Hold-off',
     schema: duration('2d', 'After an anomaly starts, no new one for this long (0s = none)'),
     unit: 'duration',
     expect: 'a duration, e.g. 2d (0s = none)',
@@ -88,6 +95,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'hold-off', metavar: 'DURATION', parse: 'text' },
   }),
   refitEvery: spec({
+    label: 'Refit every',
     schema: duration('1d', 'Refit after this much new data; in between, only new points are filtered'),
     unit: 'duration',
     expect: 'a duration longer than 0, e.g. 1d',
@@ -97,6 +105,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'refit-every', metavar: 'SPAN', parse: 'span' },
   }),
   trainingWindow: spec({
+    label: 'Training window',
     schema: duration('28d', 'Trailing history a model is fitted on'),
     unit: 'duration',
     expect: 'a duration longer than 0, e.g. 28d',
@@ -106,6 +115,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'train-window', metavar: 'SPAN', parse: 'span' },
   }),
   horizon: spec({
+    label: 'Forecast horizon',
     schema: duration('1d', 'Forecast past the last observation (0s = none)'),
     unit: 'duration',
     expect: 'a duration, e.g. 1d (0s = none)',
@@ -113,6 +123,7 @@ export const SHARED_SETTINGS = {
     note: 'Not in the CLI detector, which scores one-step-ahead predictions (see leadSteps).',
   }),
   method: spec({
+    label: 'Method',
     schema: Type.Union([Type.Literal('CSS'), Type.Literal('ML'), Type.Literal('CSS-ML')], {
       default: 'CSS',
       description: 'Estimation method: conditional sum of squares, exact likelihood, or CSS then ML',

@@ -32,6 +32,8 @@ export interface SettingSpec<S extends TSchema = TSchema> {
   yamlKey?: string;
   /** CLI flag without `--`, its metavariable for `--help`, and how its text is read. */
   cli?: { flag: string; metavar: string; parse: CliParse };
+  /** Label of the setting's input in the query editor (default: its name). */
+  label?: string;
   /** Editor input bounds and increment for number settings. */
   input?: { min?: number; max?: number; step?: number };
 }

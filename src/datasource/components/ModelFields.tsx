@@ -1,8 +1,10 @@
 import React from 'react';
 import { InlineField, InlineFieldRow, RadioButtonGroup } from '@grafana/ui';
+import { DEFAULT_SETTINGS } from '../../contract/settings';
 import type { SarimaQuery, TrainingWindow } from '../types';
 import { DurationField, LABEL_WIDTH, NumberInput } from './fields';
 import { OrderFields } from './OrderFields';
+import { SettingField } from './SettingField';
 
 interface Props {
   query: SarimaQuery;
@@ -19,26 +21,9 @@ export function ModelFields({ query, onChange }: Props) {
   return (
     <>
       <InlineFieldRow>
-        <DurationField
-          label="Season"
-          tooltip="Length of one season (1d, 1w), or auto to detect it from the data"
-          value={query.season}
-          allowAuto
-          onChange={(season) => onChange({ season })}
-        />
-        <DurationField
-          label="Resolution"
-          tooltip="Query step; auto makes one season about 24 points (1h for a daily season)"
-          value={query.resolution}
-          allowAuto
-          onChange={(resolution) => onChange({ resolution })}
-        />
-        <DurationField
-          label="Forecast horizon"
-          tooltip="How far past the last observation to forecast (0s for none)"
-          value={query.horizon}
-          onChange={(horizon) => onChange({ horizon })}
-        />
+        <SettingField name="season" query={query} onChange={onChange} />
+        <SettingField name="resolution" query={query} onChange={onChange} />
+        <SettingField name="horizon" query={query} onChange={onChange} />
       </InlineFieldRow>
       <OrderFields query={query} onChange={onChange} />
       <TrainingWindowFields window={query.trainingWindow} onChange={(trainingWindow) => onChange({ trainingWindow })} />
@@ -54,7 +39,11 @@ function TrainingWindowFields({ window, onChange }: { window: TrainingWindow; on
           options={WINDOW_TYPES}
           value={window.type}
           onChange={(type) =>
-            onChange(type === 'seasons' ? { type, seasons: 14 } : { type: 'duration', duration: '14d' })
+            onChange(
+              type === 'seasons'
+                ? { type, seasons: 14 }
+                : { type: 'duration', duration: DEFAULT_SETTINGS.trainingWindow }
+            )
           }
         />
       </InlineField>

@@ -1,6 +1,7 @@
 import React from 'react';
 import { InlineField, InlineFieldRow, InlineSwitch } from '@grafana/ui';
 import type { OrderSetting, SeasonalOrderSetting } from '../../contract/fit';
+import { DEFAULT_SETTINGS, SETTINGS } from '../../contract/settings';
 import type { SarimaQuery } from '../types';
 import { LABEL_WIDTH, NumberInput } from './fields';
 
@@ -9,16 +10,22 @@ interface Props {
   onChange: (patch: Partial<SarimaQuery>) => void;
 }
 
-/** Used when the analyst turns "auto" off: the detector's default model, a good start for most metrics. */
-const MANUAL_ORDER: OrderSetting = { p: 1, d: 0, q: 1 };
-const MANUAL_SEASONAL_ORDER: SeasonalOrderSetting = { P: 0, D: 1, Q: 1 };
+/** Used when the analyst turns "auto" off: the schema's default model, a good start for most metrics. */
+const MANUAL_ORDER = DEFAULT_SETTINGS.order as OrderSetting;
+const MANUAL_SEASONAL_ORDER = DEFAULT_SETTINGS.seasonalOrder as SeasonalOrderSetting;
+
+/** Largest value of each order part, from the schema (`order` p, d, q; `seasonalOrder` P, D, Q). */
+function partMaximum(name: 'order' | 'seasonalOrder', part: string): number {
+  const variants = SETTINGS[name].schema.anyOf as Array<{ properties?: Record<string, { maximum?: number }> }>;
+  return variants.find((v) => v.properties)?.properties?.[part]?.maximum ?? 0;
+}
 
 /** Non-seasonal and seasonal orders, each "auto" or three numbers. */
 export function OrderFields({ query, onChange }: Props) {
   const { order, seasonalOrder } = query;
   return (
     <InlineFieldRow>
-      <InlineField label="Order (p, d, q)" labelWidth={LABEL_WIDTH} tooltip="Non-seasonal ARIMA order, or auto">
+      <InlineField label={SETTINGS.order.label} labelWidth={LABEL_WIDTH} tooltip={SETTINGS.order.schema.description}>
         <InlineSwitch
           label="auto"
           showLabel
@@ -32,11 +39,15 @@ export function OrderFields({ query, onChange }: Props) {
             key={k}
             label={k}
             value={order[k]}
-            max={k === 'd' ? 2 : 5}
+            max={partMaximum('order', k)}
             onChange={(v) => onChange({ order: { ...order, [k]: v } })}
           />
         ))}
-      <InlineField label="Seasonal (P, D, Q)" labelWidth={LABEL_WIDTH} tooltip="Seasonal order, or auto">
+      <InlineField
+        label={SETTINGS.seasonalOrder.label}
+        labelWidth={LABEL_WIDTH}
+        tooltip={SETTINGS.seasonalOrder.schema.description}
+      >
         <InlineSwitch
           label="auto"
           showLabel
@@ -50,7 +61,7 @@ export function OrderFields({ query, onChange }: Props) {
             key={k}
             label={k}
             value={seasonalOrder[k]}
-            max={k === 'D' ? 1 : 2}
+            max={partMaximum('seasonalOrder', k)}
             onChange={(v) => onChange({ seasonalOrder: { ...seasonalOrder, [k]: v } })}
           />
         ))}

@@ -46,9 +46,9 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
-  it('should flag an unreadable duration', () => {
+  it('should flag an unreadable duration with the settings schema message', () => {
     renderEditor({ expr: 'up', horizon: 'soon' });
-    expect(screen.getByText('"soon" is not a duration (examples: 30s, 5m, 1h, 14d)')).toBeInTheDocument();
+    expect(screen.getByText('must be a duration, e.g. 1d (0s = none), got "soon"')).toBeInTheDocument();
   });
 
   it('should show diagnostics of the last run from the frame meta', () => {
