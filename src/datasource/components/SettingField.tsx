@@ -6,17 +6,9 @@ import type { SarimaQuery } from '../types';
 import { LABEL_WIDTH, NumberInput } from './fields';
 
 /** Query settings with one plain value (not the orders, the levels or the training window, which have their own). */
-type PlainSetting = Extract<
-  SettingName,
-  | 'season'
-  | 'resolution'
-  | 'horizon'
-  | 'holdOff'
-  | 'refitEvery'
-  | 'minConsecutive'
-  | 'onsetOnly'
-  | 'seriesLimit'
-  | 'method'
+type PlainSetting = Exclude<
+  keyof SarimaQuery & SettingName,
+  'order' | 'seasonalOrder' | 'levelsPct' | 'trainingWindow'
 >;
 
 interface Props {
