@@ -7,6 +7,7 @@
  * The workers run the real pipeline (`service/src/fit.worker.ts`).
  */
 import type { FitSettings, SeriesInput } from '../../src/contract/fit';
+import { DEFAULT_FIT_SETTINGS } from '../../src/contract/settings';
 import { simulateSeasonal } from '../../src/model/testing/random';
 import { FitPool } from '../../service/src/pool';
 import { Store } from '../../service/src/store';
@@ -20,6 +21,7 @@ const DETECTORS = 1000;
 const TARGET_BATCH_MS = (10 * 60_000 * SAMPLE) / DETECTORS;
 
 const settings = (fixed: boolean): FitSettings => ({
+  ...DEFAULT_FIT_SETTINGS,
   season: fixed ? '1d' : 'auto',
   order: fixed ? { p: 1, d: 0, q: 1 } : 'auto',
   seasonalOrder: fixed ? { P: 0, D: 1, Q: 1 } : 'auto',
@@ -30,7 +32,6 @@ const settings = (fixed: boolean): FitSettings => ({
   horizon: '1d',
   refitEvery: '1h',
   trainingWindow: '14d',
-  method: 'CSS',
 });
 
 /** SAMPLE hourly 14-day series (336 points), seeded: level 100, daily sine, AR(1) noise φ = 0.7. */

@@ -1,7 +1,9 @@
 import { fakeAnalyze as analyzeSeries } from '../../src/contract/testing/fakeAnalyzer';
+import { DEFAULT_MODEL_SETTINGS } from '../../src/model/pipeline/settings';
 import { baseLabels, derivedSeries, valueAt } from './derived';
 
 const settings = {
+  ...DEFAULT_MODEL_SETTINGS,
   seasonalPeriod: 'auto' as const,
   order: 'auto' as const,
   seasonalOrder: 'auto' as const,
@@ -12,7 +14,6 @@ const settings = {
   horizonSteps: 2,
   refitEveryMs: 3_600_000,
   trainingWindowMs: 86_400_000,
-  method: 'CSS' as const,
 };
 const input = {
   key: 'k',

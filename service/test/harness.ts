@@ -8,6 +8,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_FIT_SETTINGS } from '../../src/contract/settings';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const FAKE_FIT_WORKER = path.join(__dirname, 'fakeFit.worker.ts');
@@ -157,6 +158,7 @@ export function fitRequest(
   return {
     version: 2,
     settings: {
+      ...DEFAULT_FIT_SETTINGS,
       season: '1d',
       order: { p: 1, d: 0, q: 0 },
       seasonalOrder: { P: 0, D: 1, Q: 1 },
@@ -167,7 +169,6 @@ export function fitRequest(
       horizon: '3h',
       refitEvery: '1h',
       trainingWindow: '14d',
-      method: 'CSS',
     },
     series: series.map((s) => ({
       key: s.key,

@@ -1,5 +1,5 @@
 import { DAY_MS, MAX_POINTS_PER_QUERY } from '../contract/constants';
-import { fitSettingsProblems, settingProblem, type FitSettings } from '../contract/settings';
+import { FIT_SETTING_NAMES, fitSettingsProblems, settingProblem, type FitSettings } from '../contract/settings';
 import { seasonSteps } from '../contract/settings/resolve';
 import { durationMs } from '../contract/settings/spec';
 import { SettingsError } from '../model/errors';
@@ -49,9 +49,12 @@ export function resolveQuery(query: SarimaQuery, visible: { fromMs: number; toMs
 }
 
 function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: number }): ResolvedQuery {
-  const { season, order, seasonalOrder, levelsPct, minConsecutive, onsetOnly, holdOff, refitEvery, horizon } = query;
-  const stated = { season, order, seasonalOrder, levelsPct, minConsecutive, onsetOnly, holdOff, refitEvery, horizon };
-  const problems = fitSettingsProblems({ ...stated, method: query.method }, false);
+  // Every shared setting as the query states it; the training window also has a query-only form (seasons).
+  const stated = Object.fromEntries(
+    FIT_SETTING_NAMES.filter((name) => name !== 'trainingWindow').map((name) => [name, query[name]])
+  );
+  const season = query.season;
+  const problems = fitSettingsProblems(stated, false);
   const resolutionProblem = settingProblem('resolution', query.resolution);
   if (resolutionProblem) {
     problems.push({ field: 'resolution', message: resolutionProblem });
@@ -78,12 +81,7 @@ function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: num
     fetchToMs: visible.toMs,
     outputFromMs: visible.fromMs,
     seriesLimit: query.seriesLimit,
-    settings: {
-      ...stated,
-      levelsPct: [levelsPct[0], levelsPct[1]],
-      method: query.method,
-      trainingWindow: formatDurationMs(trainingWindowMs),
-    },
+    settings: { ...stated, trainingWindow: formatDurationMs(trainingWindowMs) } as FitSettings,
   };
 }
 

@@ -15,6 +15,9 @@ export const SETTINGS = { ...SHARED_SETTINGS, ...EDGE_SETTINGS } satisfies Recor
 export type SettingName = keyof typeof SETTINGS;
 type Shared = typeof SHARED_SETTINGS;
 
+/** Names of the settings every edge shares: those of a fit request. */
+export const FIT_SETTING_NAMES = Object.keys(SHARED_SETTINGS) as Array<keyof Shared & SettingName>;
+
 /** JSON Schema (TypeBox) of the settings of a fit request: the settings every edge shares, all required. */
 export const FitSettingsSchema = Type.Object(
   Object.fromEntries(Object.entries(SHARED_SETTINGS).map(([name, entry]) => [name, entry.schema])) as {

@@ -1,6 +1,7 @@
 /** Loads `tests/fixtures/datasource/series.json` as pipeline inputs and gives the settings tests share. */
 import fixture from '../../../tests/fixtures/datasource/series.json';
 import type { FitSettings, SeriesInput } from '../../contract/fit';
+import { DEFAULT_FIT_SETTINGS } from '../../contract/settings';
 import { toModelSettings } from '../../contract/settings/resolve';
 
 export function fixtureSeries(): SeriesInput[] {
@@ -15,6 +16,7 @@ export function fixtureSeries(): SeriesInput[] {
 
 /** Hourly fixtures: a daily season, a 3-hour horizon, every anomalous point flagged. */
 export const TEST_SETTINGS: FitSettings = {
+  ...DEFAULT_FIT_SETTINGS,
   season: '1d',
   order: { p: 1, d: 0, q: 1 },
   seasonalOrder: { P: 0, D: 1, Q: 1 },
@@ -25,7 +27,6 @@ export const TEST_SETTINGS: FitSettings = {
   horizon: '3h',
   refitEvery: '1d',
   trainingWindow: '14d',
-  method: 'CSS',
 };
 
 const HOUR_MS = 3_600_000;
