@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_FIT_SETTINGS } from '../../src/contract/settings';
 import { ConfigError, parseConfig } from './config';
+import { YAML_FIELDS } from './detectorSettings';
 
 // The repository's Jest setup runs in jsdom, where `yaml` resolves to its ESM browser build that Jest does not
 // transform; the service runs on Node, so load the CommonJS Node build it really uses.
@@ -43,17 +45,13 @@ describe('parseConfig', () => {
       trainingWindowMs: 14 * 86_400_000,
       // Unset fields: the schema's defaults, the same as the data source's and the CLI's.
       settings: {
+        ...DEFAULT_FIT_SETTINGS,
         season: 'auto',
         order: 'auto',
         seasonalOrder: 'auto',
         levelsPct: [95, 99],
-        minConsecutive: 1,
-        onsetOnly: true,
-        holdOff: '2d',
-        horizon: '1d',
         refitEvery: '1h',
         trainingWindow: '14d',
-        method: 'CSS',
       },
     });
     // Unset fields come from `defaults:`; an old-form season (288 steps) becomes a duration of the detector's step.
@@ -74,7 +72,7 @@ describe('parseConfig', () => {
   it('should list every problem with its line, column and field when the file is invalid', () => {
     expect(problemsOf(fixture('invalid.yaml'))).toEqual([
       'detectors.yaml:2:8: upstream.url: must not contain credentials; use upstream.auth.basic',
-      'detectors.yaml:9:12: detectors[0] (pod_cpu).seasn: unknown field (allowed: name, query, season, order, seasonalOrder, levels, anomaly, refitEvery, trainingWindow, horizon, method, step)',
+      `detectors.yaml:9:12: detectors[0] (pod_cpu).seasn: unknown field (allowed: name, query, ${YAML_FIELDS.join(', ')})`,
       'detectors.yaml:8:12: detectors[0] (pod_cpu).order: must be auto or p, d, q with p, q in 0..5 and d in 0..2, got [1,2]',
       'detectors.yaml:7:13: detectors[0] (pod_cpu).levels: must be [weak, strong] with 0 < weak < strong < 100, got [99,95]',
       'detectors.yaml:6:11: detectors[0] (pod_cpu).step: must be a duration longer than 0, e.g. 1h, got "1x"',
