@@ -82,12 +82,15 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
     const started = performance.now();
     const results = await Promise.all(
       request.series.map(async (input): Promise<SeriesResult> => {
-        const result = await pool.run({
-          input,
-          settings: request.settings,
-          outputFromMs: request.outputFromMs,
-          nowMs: Date.now(),
-        }, 'api');
+        const result = await pool.run(
+          {
+            input,
+            settings: request.settings,
+            outputFromMs: request.outputFromMs,
+            nowMs: Date.now(),
+          },
+          'api'
+        );
         metrics.fitDuration.observe({ source: 'api' }, result.elapsedMs / 1000);
         if (result.type === 'result') {
           return result.analysis;

@@ -160,12 +160,15 @@ export class Scheduler {
     await this.acquire();
     try {
       const previous = detector.series.get(key);
-      const result = await this.pool.run({
-        input: { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs: detector.config.stepMs },
-        settings: detector.config.settings,
-        cached: previous?.cache,
-        nowMs: this.now(),
-      }, 'detector');
+      const result = await this.pool.run(
+        {
+          input: { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs: detector.config.stepMs },
+          settings: detector.config.settings,
+          cached: previous?.cache,
+          nowMs: this.now(),
+        },
+        'detector'
+      );
       this.metrics.fitDuration.observe({ source: 'detector' }, result.elapsedMs / 1000);
       if (result.type === 'error') {
         this.metrics.fitFailures.inc({ source: 'detector', detector: name, reason: result.error.name });

@@ -7,6 +7,8 @@ import { decodeState, encodeState, STATE_SCHEMA_VERSION, StateStore } from './st
 import { Store } from './store';
 
 const quiet = { info: () => undefined, warn: () => undefined };
+// The model cache crosses to the worker threads by structured clone; typed arrays in it must survive the file.
+const cacheEntry = { refittedAtMs: 1, lastTimeMs: 2, params: new Float64Array([1]) };
 
 function config(name: string, query = 'up'): DetectorDefinition {
   return { name, query, stepMs: 60_000, trainingWindowMs: 3_600_000, settings: {} as DetectorDefinition['settings'] };
@@ -28,13 +30,20 @@ const record = {
   savedAtMs: 5,
   lastUpstreamSuccessMs: 4,
   lastSampleMs: 3,
-  series: [{ key: 'a', analysis: analysis('a'), cache: { params: new Float64Array([0.5, -0.25]) }, updatedAtMs: 2 }],
+  series: [
+    {
+      key: 'a',
+      analysis: analysis('a'),
+      cache: { ...cacheEntry, params: new Float64Array([0.5, -0.25]) },
+      updatedAtMs: 2,
+    },
+  ],
 };
 
 describe('state file format', () => {
   it('should round-trip typed arrays of the model cache', () => {
     const back = decodeState(encodeState(record));
-    const params = (back.series[0].cache as { params: Float64Array }).params;
+    const params = (back.series[0].cache as unknown as { params: Float64Array }).params;
     // v8.deserialize builds the array in Node's own realm, so compare kind and contents, not identity of realm.
     expect(Object.prototype.toString.call(params)).toBe('[object Float64Array]');
     expect(Array.from(params)).toEqual([0.5, -0.25]);
@@ -64,7 +73,7 @@ describe('StateStore', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tidemark-state-'));
     const first = new Store([config('cpu')]);
     const detector = first.detectors.get('cpu')!;
-    first.put(detector, analysis('a'), { params: new Float64Array([1]) }, 10);
+    first.put(detector, analysis('a'), cacheEntry, 10);
     detector.lastSampleMs = 60_000;
     await new StateStore(dir, quiet).save(detector, 20);
     expect(readdirSync(dir)).toEqual(['cpu.state']);
@@ -81,7 +90,7 @@ describe('StateStore', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tidemark-state-'));
     const old = new Store([config('changed'), config('fine')]);
     for (const d of old.detectors.values()) {
-      old.put(d, analysis('a'), {}, 1);
+      old.put(d, analysis('a'), cacheEntry, 1);
       await new StateStore(dir, quiet).save(d, 2);
     }
     writeFileSync(path.join(dir, 'broken.state'), readFileSync(path.join(dir, 'fine.state')).subarray(0, 40));

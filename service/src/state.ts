@@ -15,6 +15,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SeriesAnalysis } from '../../src/contract/fit';
+import type { FitCacheEntry } from '../../src/contract/protocol';
 import type { DetectorDefinition } from './configTypes';
 import type { DetectorState, Store } from './store';
 
@@ -30,7 +31,7 @@ interface PersistedDetector {
   savedAtMs: number;
   lastUpstreamSuccessMs: number | null;
   lastSampleMs: number | null;
-  series: Array<{ key: string; analysis: SeriesAnalysis; cache: unknown; updatedAtMs: number }>;
+  series: Array<{ key: string; analysis: SeriesAnalysis; cache: FitCacheEntry; updatedAtMs: number }>;
 }
 
 interface Log {
