@@ -17,13 +17,21 @@ describe('aggregateSeries', () => {
     expect(a.series.values[1]).toBe(8.5);
   });
 
-  it('should average the finite values when at least half the slots are present', () => {
-    // Factor 4 from an aligned start: the first bucket is slot 0 alone (1 of 4 → NaN); slots 1..4 =
-    // [NaN, 2, 4, NaN] have 2 of 4 → mean 3; slots 5..8 = [NaN, NaN, NaN, 1] → NaN.
+  it('should average the finite values when at least half the usual count is present', () => {
+    // Factor 4 from an aligned start: the first bucket is slot 0 alone, a head bucket judged against a full
+    // bucket (1 of 4 → NaN); slots 1..4 = [NaN, 2, 4, NaN] have 2 (usual 2) → mean 3; slots 5..8 =
+    // [NaN, NaN, NaN, 1] have 1, half the usual median(2, 1) = 1.5 or more → 1.
     const values = [1, NaN, 2, 4, NaN, NaN, NaN, NaN, 1];
     const a = aggregateSeries({ startMs: 0, stepMs: MIN_MS, values, repairs: [] }, 4 * MIN_MS);
     expect(a.endIndex).toEqual([0, 4, 8]);
-    expect(a.series.values).toEqual([NaN, 3, NaN]);
+    expect(a.series.values).toEqual([NaN, 3, 1]);
+  });
+
+  it('should keep the means of a sparse sensor and drop a bucket far below its usual count', () => {
+    // Factor 6, one sample in two slots (3 a bucket), then a bucket with one sample: 1 < 3 / 2 → NaN.
+    const values = [...[1, NaN, 1, NaN, 1, NaN], ...[2, NaN, 2, NaN, 2, NaN], ...[5, NaN, NaN, NaN, NaN, NaN]];
+    const a = aggregateSeries({ startMs: MIN_MS, stepMs: MIN_MS, values, repairs: [] }, 6 * MIN_MS);
+    expect(a.series.values).toEqual([1, 2, NaN]);
   });
 
   it('should return the input when the bucket is not coarser than the step', () => {

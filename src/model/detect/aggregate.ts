@@ -9,6 +9,8 @@
 import { StepMismatchError } from '../errors';
 import type { RegularSeries } from '../series';
 
+const WEEK_MS = 7 * 86_400_000;
+
 /** Result of {@link aggregateSeries}. */
 export interface AggregatedSeries {
   /** Bucket means on a grid of step `bucketMs`, starting at the first bucket's completion time. */
@@ -20,9 +22,11 @@ export interface AggregatedSeries {
 }
 
 /**
- * Mean of each bucket of `factor = bucketMs / stepMs` slots, NaN when fewer than half the bucket's slots
- * hold a finite value (a mean of a few samples would be biased for metrics with a daily shape). Returns the
- * input unchanged when `bucketMs ≤ stepMs`.
+ * Mean of each bucket of `factor = bucketMs / stepMs` slots, NaN when the bucket holds fewer than half the
+ * usual number of finite values (the median count of this and the previous buckets, up to a week of them;
+ * at least one, and causal): a mean of a few samples
+ * would be biased for metrics with a daily shape, yet a sensor that reports every 10 to 20 minutes on a
+ * 5-minute grid still gets hourly means. Returns the input unchanged when `bucketMs ≤ stepMs`.
  * @throws StepMismatchError when bucketMs is larger than the step but not a whole multiple of it
  */
 export function aggregateSeries(input: RegularSeries, bucketMs: number): AggregatedSeries {
@@ -40,7 +44,8 @@ export function aggregateSeries(input: RegularSeries, bucketMs: number): Aggrega
       break;
     }
   }
-  const values: number[] = [];
+  const sums: number[] = [];
+  const counts: number[] = [];
   const endIndex: number[] = [];
   for (let end = first; end < input.values.length; end += factor) {
     let sum = 0;
@@ -52,9 +57,17 @@ export function aggregateSeries(input: RegularSeries, bucketMs: number): Aggrega
         count++;
       }
     }
-    values.push(2 * count >= factor ? sum / count : NaN);
+    sums.push(sum);
+    counts.push(count);
     endIndex.push(end);
   }
+  // A bucket that starts before the data (the head) is judged against a full bucket and kept out of the usual count.
+  const head = first - factor + 1 < 0 ? 1 : 0;
+  const usual = [factor, ...causalMedians(counts.slice(head), Math.max(1, Math.round(WEEK_MS / bucketMs)))];
+  const values = sums.map((sum, k) => {
+    const need = usual[k + 1 - head] / 2;
+    return counts[k] > 0 && counts[k] >= need ? sum / counts[k] : NaN;
+  });
   const series: RegularSeries = {
     startMs: input.startMs + first * input.stepMs,
     stepMs: factor * input.stepMs,
@@ -62,4 +75,31 @@ export function aggregateSeries(input: RegularSeries, bucketMs: number): Aggrega
     repairs: input.repairs,
   };
   return { series, factor, endIndex };
+}
+
+/** Median of xs[k − span + 1 .. k] for every k (a sorted sliding window: O(span) per element). */
+function causalMedians(xs: number[], span: number): number[] {
+  const sorted: number[] = [];
+  return xs.map((x, k) => {
+    sorted.splice(lowerBound(sorted, x), 0, x);
+    if (k >= span) {
+      sorted.splice(lowerBound(sorted, xs[k - span]), 1);
+    }
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  });
+}
+
+function lowerBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }

@@ -2,7 +2,7 @@ import fiveMinute from '../../../tests/fixtures/detect/five_minute.json';
 import dailyShift from '../../../tests/fixtures/detect/daily_shift.json';
 import dailySpike from '../../../tests/fixtures/detect/daily_spike.json';
 import type { RegularSeries } from '../series';
-import { runBacktest } from './backtest';
+import { runBacktest, runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { anomalyWindows } from './windows';
 
@@ -24,8 +24,17 @@ describe('runBacktest', () => {
     // The spike is +6 on noise of σ 0.3: 20σ, far above the threshold of 4 whatever the MAD's noise.
     expect(d.score[i]).toBeGreaterThan(10);
     expect(d.anomaly[i]).toBe(2);
+    // The window spans the excursion: the hour after the spike still lies just above the band expected before
+    // it (9.34 > 9.29), so the window ends an hour later; one alert, at the spike.
     expect(anomalyWindows(d)).toEqual([
-      expect.objectContaining({ startMs: EVENT_MS, endMs: EVENT_MS, peakMs: EVENT_MS, direction: 'above', level: 2 }),
+      expect.objectContaining({
+        startMs: EVENT_MS,
+        endMs: EVENT_MS + HOUR_MS,
+        alertMs: EVENT_MS,
+        peakMs: EVENT_MS,
+        direction: 'above',
+        level: 2,
+      }),
     ]);
   });
 
@@ -71,13 +80,18 @@ describe('runBacktest', () => {
     expect(d.refits).toBe(11);
   });
 
-  it('should aggregate 5-minute data to hourly buckets labelled by completion time', () => {
-    const d = runBacktest(series(fiveMinute));
+  it('should model 5-minute data on hourly buckets labelled by completion time, and score every 5-minute point', () => {
+    const run = runDetector(series(fiveMinute), DEFAULT_DETECTOR_CONFIG);
+    const m = run.modelDetection;
     // Buckets (t − 1h, t]: the first complete bucket ends at 01:00 (slots 00:05..01:00; 00:00 alone is
     // less than half a bucket and NaN). Slot 12 of the input (01:00) completes it.
-    expect(d.timesMs[1]).toBe(fiveMinute.startMs + HOUR_MS);
-    expect(d.timesMs[1] - d.timesMs[0]).toBe(HOUR_MS);
-    expect(d.inputIndex[1]).toBe(12);
+    expect(m.timesMs[1]).toBe(fiveMinute.startMs + HOUR_MS);
+    expect(m.timesMs[1] - m.timesMs[0]).toBe(HOUR_MS);
+    expect(m.inputIndex[1]).toBe(12);
+    // The detection itself has one row per input point, at the input's own step.
+    const d = run.detection;
+    expect(d.timesMs).toHaveLength(fiveMinute.values.length);
+    expect(d.timesMs[1] - d.timesMs[0]).toBe(5 * 60_000);
     expect(flaggedTimes(d)).toEqual([]);
   });
 

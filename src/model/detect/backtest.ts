@@ -32,19 +32,22 @@ import {
 } from '../sarima';
 import type { RegularSeries } from '../series';
 import { aggregateSeries } from './aggregate';
+import { pushRecord, recordMax } from './record';
+import { continuesExcursion, startExcursion } from './excursion';
+import { logFineBucket, newFineWalk, scoreFineBucket } from './fine';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
-import { logError } from './errorScale';
+import { logError, scoreScale } from './errorScale';
 import { applyAlertRules } from './hygiene';
 import { pushMosum } from './mosum';
-import { refit } from './refit';
+import { refit, type ModelChoice } from './refit';
 import type { Detection } from './types';
 import { newWalk, type FitHook, type Walk } from './walk';
 
 /**
  * Run the causal detector over a regular series (see the module comment for the method). Returns the
- * per-point detection on the model grid (aggregated when the input is finer than `bucketMs`).
- * Model failures at a refit (too little data, no convergence) keep the previous model; before the first
- * successful fit every prediction field is NaN.
+ * per-point detection on the input grid (scored at the native step when finer than `bucketMs`, `fine.ts`).
+ * Model failures at a refit fall back to simpler models (`refit.ts`); before the first fit every prediction
+ * field is NaN.
  */
 export function runBacktest(input: RegularSeries, config: DetectorConfig = DEFAULT_DETECTOR_CONFIG): Detection {
   return runDetector(input, config).detection;
@@ -52,9 +55,15 @@ export function runBacktest(input: RegularSeries, config: DetectorConfig = DEFAU
 
 /** A detection run with the model it ended with, for forecasting past the data and for diagnostics. */
 export interface DetectorRun {
+  /** One entry per slot of the input (fine) grid. */
   detection: Detection;
-  /** The last fitted model and its filter state after the last point; undefined when no fit succeeded. */
-  final?: { model: SarimaModel; state: FilterState; trainEndMs: number };
+  /** The same run on the model grid (bucket means; equal to `detection` when the input is not aggregated). */
+  modelDetection: Detection;
+  /**
+   * The last model (fitted, or a fallback: `kind`, `reason`) and its filter state after the last model-grid
+   * point; undefined before the first fit. Forecasts from it are in model steps.
+   */
+  final?: { model: SarimaModel; state: FilterState; trainEndMs: number } & ModelChoice;
 }
 
 /** Options of {@link runDetector}. */
@@ -62,32 +71,64 @@ export interface DetectorOptions {
   /** Performs (or recalls) the scheduled fits; default `fitSarima`. */
   fitHook?: FitHook;
   /**
-   * Grid indices of the scheduled fits, ascending, replacing the `minTrain`/`refitEvery` rule. Callers that place
-   * them on a fixed clock (e.g. midnight UTC) get the same fit times on every call.
+   * Model-grid indices of the scheduled fits, ascending, replacing the `minTrain`/`refitEvery` rule. Callers that
+   * place them on a fixed clock (e.g. midnight UTC) get the same fit times on every call.
    */
   fitIndices?: number[];
+  /**
+   * The model grid, when the caller built it (e.g. a coarse history followed by the input's buckets):
+   * `endIndex[i]` is the input slot that completed model slot i, -1 for slots before the input. Default
+   * `aggregateSeries(input, config.bucketMs)`.
+   */
+  modelGrid?: { series: RegularSeries; endIndex: number[] };
 }
 
 /**
  * {@link runBacktest} that also returns the final model and filter state, with optional control of the fits.
  */
 export function runDetector(input: RegularSeries, config: DetectorConfig, options: DetectorOptions = {}): DetectorRun {
-  const agg = aggregateSeries(input, config.bucketMs);
-  const series = agg.series;
-  const w = newWalk(series, config, agg.endIndex, options.fitHook);
+  const grid = options.modelGrid ?? aggregateSeries(input, config.bucketMs);
+  const series = grid.series;
+  const w = newWalk(series, config, grid.endIndex, options.fitHook);
+  const fine = series === input ? undefined : newFineWalk(w, { series: input, endIndex: grid.endIndex });
+  w.native = fine === undefined;
   const scheduled = options.fitIndices && new Set(options.fitIndices);
   let finite = 0;
   for (let i = 0; i < series.values.length; i++) {
-    const due = scheduled ? scheduled.has(i) : finite >= w.r.minTrain && i - w.lastFit >= w.r.refit;
+    // While the history is short, refit whenever it has doubled since the last fit (then on schedule).
+    const every = Math.min(w.r.refit, Math.max(1, w.lastTrainPoints));
+    const due = scheduled ? scheduled.has(i) : finite >= w.r.minTrain && i - w.lastFit >= every;
     if (due) {
       refit(w, i);
     }
+    if (fine) {
+      scoreFineBucket(w, fine, i, isSuppressed(w, i));
+    }
     step(w, i);
+    if (fine) {
+      logFineBucket(fine, i, w.out.extent[i] === 1);
+      const end = grid.endIndex[i];
+      if (end >= 0 && w.out.level[i] > 0) {
+        fine.out.level[end] = Math.max(fine.out.level[end], w.out.level[i]);
+        fine.strength[end] = Math.max(fine.strength[end] || 0, w.strength[i]);
+      }
+    }
     finite += Number.isFinite(w.y[i]) ? 1 : 0;
   }
-  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules));
-  const final = w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs } : undefined;
-  return { detection: w.out, final };
+  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength));
+  if (fine) {
+    fine.out.refits = w.out.refits;
+    fine.out.anomaly = Array.from(applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength));
+  }
+  const choice = w.choice ?? { kind: 'seasonal' as const };
+  const final =
+    w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
+  return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
+}
+
+/** Flags of model slot i are suppressed: shortly after missing data, or an echo of an absorbed anomaly. */
+function isSuppressed(w: Walk, i: number): boolean {
+  return i - w.lastMissing <= w.r.gapSuppress || (w.model !== undefined && isEcho(w, w.model, i));
 }
 
 /** Prediction of point i (horizon per config, shorter right after a refit) as mean and variance. */
@@ -153,6 +194,7 @@ function step(w: Walk, i: number): void {
     }
   }
   const pred = predictAt(w, model, state, i);
+  const before = w.excursion === undefined ? cloneState(state) : undefined;
   w.out.forecast[i] = pred.mean;
   w.out.bands.forEach((band, k) => {
     band.lower[i] = pred.mean - w.r.multipliers[k] * Math.sqrt(pred.variance);
@@ -162,6 +204,7 @@ function step(w: Walk, i: number): void {
   // into its full (r + d + D·m)-dimensional mode for a whole season, ~100× slower with a weekly season; the
   // lost variance inflation is covered by the alert suppression after gaps.
   const verdict = Number.isFinite(y) ? judge(w, model, i, y, pred) : undefined;
+  trackExcursion(w, model, before, i, y);
   const replace = verdict === undefined || (verdict.spike && !verdict.echo && w.replaced < w.r.maxReplace);
   if (replace) {
     const oneStep = w.cfg.horizonSteps > 1 ? predictNext(model, state).mean : pred.mean;
@@ -177,21 +220,40 @@ function step(w: Walk, i: number): void {
   }
 }
 
+/** Extend the current excursion to slot i, or start one at an anomalous slot (`excursion.ts`). */
+function trackExcursion(w: Walk, model: SarimaModel, before: FilterState | undefined, i: number, y: number): void {
+  if (w.excursion && continuesExcursion(w.excursion, i, y)) {
+    w.out.extent[i] = 1;
+    return;
+  }
+  w.excursion = undefined;
+  if (w.out.level[i] >= 1 && before) {
+    const sign = Math.sign(w.out.score[i]) || 1;
+    w.excursion = startExcursion(model, before, i, sign, w.r.excursion, w.cfg.levelsPct[0]);
+    w.out.extent[i] = 1;
+  }
+}
+
 /** Score observed point i against its prediction and set its level (before hygiene). */
 function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep): Verdict {
   const e = y - pred.mean;
   const sd = Math.sqrt(pred.variance);
   const u = e / Math.sqrt(pred.variance / model.sigma2);
-  const scale = w.scales.byPhase[i % w.scales.byPhase.length];
-  const z = scale > 0 ? u / scale : NaN;
+  const z = u / scoreScale(w.scales, model.sigma2, i, pred.mean);
   w.out.score[i] = z;
   logError(w.errors, i, u, w.r.scaleWindow);
   const [weak, strong] = w.r.multipliers;
   const bandLevel = Math.abs(e) > strong * sd ? 2 : Math.abs(e) > weak * sd ? 1 : 0;
-  const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore;
-  const anomalous = pushMosum(w.sustained, z) >= w.cfg.sustainScore || spike;
+  // The point test at the native step is calibrated by the series' own extremes (`record.ts`); on a model grid
+  // coarser than the input, the fine layer does that and the bucket test stays the plain threshold.
+  const record = w.native ? recordMax(w.record) : 0;
+  pushRecord(w.record, Math.abs(z));
+  const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && Math.abs(z) > record;
+  const sustained = pushMosum(w.sustained, z);
+  const anomalous = sustained >= w.cfg.sustainScore || spike;
+  w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
   const suppressed = echo || i - w.lastMissing <= w.r.gapSuppress;
-  w.out.level[i] = anomalous && !suppressed ? Math.max(1, bandLevel) : 0;
+  w.out.level[i] = anomalous && !suppressed && w.allows(z) ? Math.max(1, bandLevel) : 0;
   return { spike, anomalous, echo };
 }

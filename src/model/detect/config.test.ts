@@ -1,4 +1,11 @@
-import { parseSpan, spanPoints } from './config';
+import {
+  DEFAULT_DETECTOR_CONFIG,
+  SENSITIVITY_MIN_SCORE,
+  directionAllows,
+  parseSpan,
+  spanPoints,
+  withSensitivity,
+} from './config';
 
 describe('parseSpan', () => {
   it('should read a bare integer as points and a unit suffix as a duration', () => {
@@ -22,5 +29,28 @@ describe('spanPoints', () => {
     expect(spanPoints({ points: 7 }, 3_600_000)).toBe(7);
     expect(spanPoints({ ms: 60_000 }, 3_600_000)).toBe(1);
     expect(spanPoints({ points: 0 }, 3_600_000, 0)).toBe(0);
+  });
+});
+
+describe('withSensitivity', () => {
+  it('should map the named sensitivities to their documented point thresholds and scale the sustained one', () => {
+    expect(withSensitivity(DEFAULT_DETECTOR_CONFIG, 'medium')).toEqual(DEFAULT_DETECTOR_CONFIG);
+    const low = withSensitivity(DEFAULT_DETECTOR_CONFIG, 'low');
+    expect(low.minScore).toBe(SENSITIVITY_MIN_SCORE.low);
+    expect(low.sustainScore).toBeCloseTo((DEFAULT_DETECTOR_CONFIG.sustainScore * 5) / 4, 12);
+    expect(withSensitivity(DEFAULT_DETECTOR_CONFIG, 3.5).minScore).toBe(3.5);
+  });
+
+  it('should reject a threshold that is not a positive number, naming it', () => {
+    expect(() => withSensitivity(DEFAULT_DETECTOR_CONFIG, -1)).toThrow('got -1');
+  });
+});
+
+describe('directionAllows', () => {
+  it('should let only scores of the chosen sign through', () => {
+    expect(directionAllows('both', -3)).toBe(true);
+    expect(directionAllows('above', 3)).toBe(true);
+    expect(directionAllows('above', -3)).toBe(false);
+    expect(directionAllows('below', -3)).toBe(true);
   });
 });

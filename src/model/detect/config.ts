@@ -9,6 +9,42 @@ import { DEFAULT_ALERT_RULES, type AlertRules } from './hygiene';
 /** A length of history: a number of model-grid points or a duration. */
 export type Span = { points: number } | { ms: number };
 
+/** Direction of the deviations a detector flags. */
+export type Direction = 'above' | 'below' | 'both';
+
+/** True when a signed score (> 0 above the forecast) may be flagged under `direction`. */
+export function directionAllows(direction: Direction, score: number): boolean {
+  return direction === 'both' || (direction === 'above' ? score > 0 : score < 0);
+}
+
+/** A named sensitivity, or the point threshold itself (|score| in typical errors). */
+export type Sensitivity = 'low' | 'medium' | 'high' | number;
+
+/**
+ * Point thresholds (`minScore`) of the named sensitivities: 'medium' is the default, which scores best on the
+ * NAB 30-file set; 'low' pages only for deviations 25 % larger, 'high' for deviations 25 % smaller.
+ */
+export const SENSITIVITY_MIN_SCORE: Record<'low' | 'medium' | 'high', number> = { low: 5, medium: 4, high: 3 };
+
+/**
+ * `config` with its thresholds set for `sensitivity`: minScore = the named threshold (or the number), and the
+ * sustained-deviation and calibration thresholds scaled by the same ratio to the default, so one knob moves
+ * every test together.
+ * @throws InvalidOrderError when a number is not positive and finite
+ */
+export function withSensitivity(config: DetectorConfig, sensitivity: Sensitivity): DetectorConfig {
+  const minScore = typeof sensitivity === 'number' ? sensitivity : SENSITIVITY_MIN_SCORE[sensitivity];
+  if (!(Number.isFinite(minScore) && minScore > 0)) {
+    throw new InvalidOrderError(`sensitivity must be low, medium, high or a positive number, got ${sensitivity}`);
+  }
+  const ratio = minScore / DEFAULT_DETECTOR_CONFIG.minScore;
+  return {
+    ...config,
+    minScore,
+    sustainScore: DEFAULT_DETECTOR_CONFIG.sustainScore * ratio,
+  };
+}
+
 /** Seasonal order without the period (the period comes from `season`). */
 export interface SeasonalOrderSpec {
   P: number;
@@ -48,8 +84,15 @@ export interface DetectorConfig {
    */
   sustainWindow: Span;
   sustainScore: number;
+  /**
+   * Per-series calibration of the point test (`record.ts`): a spike must also exceed every |score| of the series
+   * over this window (0 = off).
+   */
+  recordWindow: Span;
   /** Prediction errors used for the robust scale of the score. */
   scaleWindow: Span;
+  /** Which deviations may be flagged: above the expected range, below it, or both. */
+  direction: Direction;
   /** Alert hygiene. */
   rules: AlertRules;
   /** Longest run of anomalous points replaced by their prediction before the model follows the data again. */
@@ -89,6 +132,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   sustainWindow: { ms: 6 * HOUR_MS },
   sustainScore: 5,
   scaleWindow: { ms: 14 * DAY_MS },
+  recordWindow: { ms: 7 * DAY_MS },
+  direction: 'both',
   rules: DEFAULT_ALERT_RULES,
   maxReplace: { ms: 6 * HOUR_MS },
   gapSuppress: { ms: 6 * HOUR_MS },

@@ -8,6 +8,7 @@
  * via statistical learning", arXiv:1704.07706, 2017). Taking the larger never makes quiet hours stricter
  * than the overall scale.
  */
+import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
 import { robustScale } from './robustScale';
 
 /** Errors with their model-grid index, oldest first. */
@@ -66,4 +67,15 @@ export function errorScales(log: ErrorLog, windowPoints: number, period: number)
     return Number.isFinite(s) && s > overall ? s : overall;
   });
   return { overall, byPhase };
+}
+
+/**
+ * Scale of the score at model slot i: the robust scale of recent errors at its phase, never below the minimum
+ * width relative to the level of `fallback.ts` (errors of a series that repeats itself to the last bit, ~1e-14,
+ * must not make rounding noise look like a drift), and the model's σ where the errors have no scale (a flat line).
+ */
+export function scoreScale(scales: ErrorScales, sigma2: number, i: number, level: number): number {
+  const phaseScale = scales.byPhase[i % scales.byPhase.length];
+  const floor = Math.max(MIN_RELATIVE_SIGMA * Math.abs(level), MIN_ABSOLUTE_SIGMA);
+  return phaseScale > 0 ? Math.max(phaseScale, floor) : Math.max(Math.sqrt(sigma2), floor);
 }

@@ -7,24 +7,44 @@ describe('applyAlertRules', () => {
   const levels = [0, 1, 2, 2, 0, 1, 0, 0, 2, 1];
 
   it('should flag every out-of-band point when not onset-only and the minimum run is 1', () => {
-    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: false, holdOffMs: 0 });
+    const out = applyAlertRules(levels, hours(10), {
+      minConsecutive: 1,
+      onsetOnly: false,
+      holdOffMs: 0,
+      escalation: Infinity,
+    });
     expect(Array.from(out)).toEqual(levels);
   });
 
   it('should wait for the minimum run before flagging, causally', () => {
     // Runs: [1..3] (length 3) and [8..9] (length 2); the single point at 5 never qualifies.
-    const out = applyAlertRules(levels, hours(10), { minConsecutive: 2, onsetOnly: false, holdOffMs: 0 });
+    const out = applyAlertRules(levels, hours(10), {
+      minConsecutive: 2,
+      onsetOnly: false,
+      holdOffMs: 0,
+      escalation: Infinity,
+    });
     expect(Array.from(out)).toEqual([0, 0, 2, 2, 0, 0, 0, 0, 0, 1]);
   });
 
   it('should flag only the onset of each run in onset-only mode without hold-off', () => {
-    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: true, holdOffMs: 0 });
+    const out = applyAlertRules(levels, hours(10), {
+      minConsecutive: 1,
+      onsetOnly: true,
+      holdOffMs: 0,
+      escalation: Infinity,
+    });
     expect(Array.from(out)).toEqual([0, 1, 0, 0, 0, 1, 0, 0, 2, 0]);
   });
 
   it('should silence runs that become eligible within the hold-off', () => {
     // Onset at 1 h; hold-off 5 h silences the run at 5 h (4 h later) but not the run at 8 h (7 h later).
-    const out = applyAlertRules(levels, hours(10), { minConsecutive: 1, onsetOnly: true, holdOffMs: 5 * HOUR_MS });
+    const out = applyAlertRules(levels, hours(10), {
+      minConsecutive: 1,
+      onsetOnly: true,
+      holdOffMs: 5 * HOUR_MS,
+      escalation: Infinity,
+    });
     expect(Array.from(out)).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 2, 0]);
   });
 
@@ -34,12 +54,28 @@ describe('applyAlertRules', () => {
       minConsecutive: 1,
       onsetOnly: true,
       holdOffMs: 2 * HOUR_MS,
+      escalation: Infinity,
     });
     expect(Array.from(out)).toEqual([1, 0, 0, 0, 0, 0]);
   });
 
   it('should place the onset at the point completing the minimum run', () => {
-    const out = applyAlertRules([0, 1, 1, 2, 2], hours(5), { minConsecutive: 3, onsetOnly: true, holdOffMs: 0 });
+    const out = applyAlertRules([0, 1, 1, 2, 2], hours(5), {
+      minConsecutive: 3,
+      onsetOnly: true,
+      holdOffMs: 0,
+      escalation: Infinity,
+    });
     expect(Array.from(out)).toEqual([0, 0, 0, 2, 0]);
+  });
+
+  it('should let an anomaly twice as strong as the last alert through its hold-off, and hold off in turn', () => {
+    // Runs at 1 h (strength 5), 3 h (8: < 2 × 5, silent), 5 h (12 ≥ 10: alerts), 7 h (20 < 24: silent).
+    const lv = [0, 1, 0, 1, 0, 2, 0, 2];
+    const strength = [0, 5, 0, 8, 0, 12, 0, 20];
+    const rules = { minConsecutive: 1, onsetOnly: true, holdOffMs: 24 * HOUR_MS, escalation: 2 };
+    expect(Array.from(applyAlertRules(lv, hours(8), rules, strength))).toEqual([0, 1, 0, 0, 0, 2, 0, 0]);
+    // Without strengths (or escalation Infinity) it is the plain hold-off.
+    expect(Array.from(applyAlertRules(lv, hours(8), rules))).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
   });
 });

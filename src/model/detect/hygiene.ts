@@ -17,24 +17,44 @@ export interface AlertRules {
   onsetOnly: boolean;
   /** Onset-only mode: after an alert, ignore runs that become eligible within this many milliseconds. */
   holdOffMs: number;
+  /**
+   * Escalation inside the hold-off: a run whose strength (|score|) is at least this many times that of the
+   * alert holding off still alerts (and holds off in turn). A weak alert then cannot hide a much stronger
+   * anomaly the next day, while a spiky series whose spikes are alike still alerts at most once per hold-off.
+   * Infinity = a plain hold-off.
+   */
+  escalation: number;
 }
 
 /**
  * Defaults: a single out-of-band point suffices, onset-only with a two-day hold-off (which also guards the
- * flag rate of spiky series: at most one alert every two days).
+ * flag rate of spiky series: at most one alert every two days, unless each is at least twice as strong as the
+ * last — which can happen only a few times in a row, as strengths are bounded).
  */
-export const DEFAULT_ALERT_RULES: AlertRules = { minConsecutive: 1, onsetOnly: true, holdOffMs: 2 * 86_400_000 };
+export const DEFAULT_ALERT_RULES: AlertRules = {
+  minConsecutive: 1,
+  onsetOnly: true,
+  holdOffMs: 2 * 86_400_000,
+  escalation: 2,
+};
 
 /**
  * Apply `rules` to raw per-point levels (0/1/2; a missing or suppressed point should be 0 and breaks a run).
  * Returns the alert level per point: the raw level at the points where an alert is raised, 0 elsewhere.
- * `timesMs` must be increasing.
+ * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only.
  */
-export function applyAlertRules(levels: ArrayLike<number>, timesMs: ArrayLike<number>, rules: AlertRules): Uint8Array {
+export function applyAlertRules(
+  levels: ArrayLike<number>,
+  timesMs: ArrayLike<number>,
+  rules: AlertRules,
+  strength?: ArrayLike<number>
+): Uint8Array {
   const minRun = Math.max(1, Math.floor(rules.minConsecutive));
   const out = new Uint8Array(levels.length);
+  const escalation = rules.escalation ?? Infinity;
   let run = 0;
   let lastAlertMs = -Infinity;
+  let lastStrength = Infinity;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i] >= 2 ? 2 : levels[i] >= 1 ? 1 : 0;
     if (level === 0) {
@@ -50,9 +70,12 @@ export function applyAlertRules(levels: ArrayLike<number>, timesMs: ArrayLike<nu
       continue;
     }
     // Only the point where the run becomes eligible can alert; a run eligible inside a hold-off stays silent.
-    if (run === minRun && timesMs[i] - lastAlertMs >= rules.holdOffMs) {
+    const now = strength ? Math.abs(strength[i]) : NaN;
+    const escalates = now >= escalation * lastStrength;
+    if (run === minRun && (timesMs[i] - lastAlertMs >= rules.holdOffMs || escalates)) {
       out[i] = level;
       lastAlertMs = timesMs[i];
+      lastStrength = Number.isFinite(now) ? now : Infinity;
     }
   }
   return out;

@@ -24,6 +24,11 @@ export interface Detection {
   score: number[];
   /** Out-of-band level before hygiene: 0 inside, 1 outside the weak band, 2 outside the strong band. */
   level: number[];
+  /**
+   * 1 where the point belongs to an anomaly's extent: anomalous, or still outside the band expected before the
+   * anomaly began, on the same side (`excursion.ts`); windows span these. Never raises an alert.
+   */
+  extent: number[];
   /** Alert level after hygiene (minimum run, onset-only, hold-off): 0, 1 (weak) or 2 (strong). */
   anomaly: number[];
   /** Slot index in the input grid at which slot i became complete (identity without aggregation). */

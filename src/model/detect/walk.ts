@@ -7,13 +7,18 @@ import type { SarimaSpec } from '../types';
 import { normalQuantile } from '../sarima/normal';
 import type { RegularSeries } from '../series';
 import { StepMismatchError } from '../errors';
-import { spanPoints, type DetectorConfig, type Span } from './config';
+import { directionAllows, spanPoints, type DetectorConfig, type Span } from './config';
 import type { ErrorLog, ErrorScales } from './errorScale';
+import type { Excursion } from './excursion';
+import { createRecordWindow, type RecordWindow } from './record';
+import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
 import type { Detection } from './types';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
+/** Raw scores beyond 10 typical errors say nothing more about a series' normal spread (`likelihood.ts`). */
+export const LIKELIHOOD_CLIP = 10;
 
 /** Spans of the configuration resolved to model-grid points. */
 export interface Resolved {
@@ -25,6 +30,8 @@ export interface Resolved {
   sustain: number;
   maxReplace: number;
   gapSuppress: number;
+  /** Longest excursion followed against its onset's band: one season, or one day without a season. */
+  excursion: number;
   /** Points per week when a week is a whole number of steps longer than the season, else 0. */
   weekly: number;
   multipliers: [number, number];
@@ -52,6 +59,10 @@ export interface Walk {
   /** States before the points since the last refit, for predictions more than one step ahead. */
   history: Array<{ index: number; state: FilterState }>;
   lastFit: number;
+  /** Training points of the last fit (refits come sooner while the history is still short). */
+  lastTrainPoints: number;
+  /** Model kind of the last fit, and why a fallback was used. */
+  choice?: ModelChoice;
   /** Recent standardized errors e/r. */
   errors: ErrorLog;
   scales: ErrorScales;
@@ -61,6 +72,16 @@ export interface Walk {
   /** Moving sums of the scores of the last 2 … `r.sustain` observed points. */
   sustained: Mosum;
   lastMissing: number;
+  /** The series' own recent extremes of |score| (`record.ts`). */
+  record: RecordWindow;
+  /** True when the model grid is the input grid (no fine layer): the point test is then calibrated here. */
+  native: boolean;
+  /** The anomaly in progress, compared with the band expected before it (`excursion.ts`). */
+  excursion?: Excursion;
+  /** Per point: the larger of |score| and the MOSUM statistic (the escalation of `hygiene.ts`). */
+  strength: number[];
+  /** True when a score of this sign may be flagged (`direction`). */
+  allows: (score: number) => boolean;
   out: Detection;
 }
 
@@ -94,6 +115,7 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
     sustain: spanPoints(cfg.sustainWindow, stepMs, 0),
     maxReplace: spanPoints(cfg.maxReplace, stepMs, 0),
     gapSuppress: spanPoints(cfg.gapSuppress, stepMs, 0),
+    excursion: season > 1 ? season : spanPoints({ ms: DAY_MS }, stepMs),
     weekly: Number.isInteger(weekly) && weekly > season ? weekly : 0,
     multipliers: [normalQuantile(0.5 + cfg.levelsPct[0] / 200), normalQuantile(0.5 + cfg.levelsPct[1] / 200)],
   };
@@ -114,6 +136,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     clean: series.values.slice(),
     history: [],
     lastFit: -Infinity,
+    lastTrainPoints: 0,
     errors: { index: [], value: [] },
     scales: { overall: NaN, byPhase: [NaN] },
     tainted: new Uint8Array(n),
@@ -122,6 +145,10 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     // threshold/√2 over the shortest run), so two or three strong scores in a row count at full weight.
     sustained: createMosum(r.sustain, config.sustainScore),
     lastMissing: -Infinity,
+    strength: new Array<number>(n).fill(NaN),
+    record: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
+    native: true,
+    allows: (score) => directionAllows(config.direction, score),
     out: {
       timesMs: series.values.map((_, i) => series.startMs + i * series.stepMs),
       values: series.values.slice(),
@@ -129,6 +156,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
       bands: config.levelsPct.map((levelPct) => ({ levelPct, lower: nan(), upper: nan() })),
       score: nan(),
       level: new Array<number>(n).fill(0),
+      extent: new Array<number>(n).fill(0),
       anomaly: [],
       inputIndex: endIndex,
       refits: 0,

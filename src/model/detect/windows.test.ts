@@ -1,5 +1,9 @@
+import { seededNormal } from '../sarima/simulate';
+import { runBacktest } from './backtest';
 import type { Detection } from './types';
 import { anomalyWindows } from './windows';
+
+const HOUR = 3_600_000;
 
 function detection(level: number[], anomaly: number[], score: number[]): Detection {
   const n = level.length;
@@ -12,6 +16,7 @@ function detection(level: number[], anomaly: number[], score: number[]): Detecti
     bands: [{ levelPct: 95, lower: times.map(() => 8), upper: times.map(() => 12) }],
     score,
     level,
+    extent: level.map(() => 0),
     anomaly,
     inputIndex: times.map((_, i) => i),
     refits: 1,
@@ -41,5 +46,27 @@ describe('anomalyWindows', () => {
   it('should skip runs without an alert', () => {
     const d = detection([1, 1, 0], [0, 0, 0], [5, 5, 0]);
     expect(anomalyWindows(d)).toEqual([]);
+  });
+});
+
+describe('anomalyWindows over a long excursion (issue 12 must-have 4)', () => {
+  it('should span 16 hours near zero, though the walk follows the data after maxReplace', () => {
+    // Hourly daily cycle around 100 (amplitude 30, noise σ 2), then 16 hours at ~0 on day 7.
+    const normal = seededNormal(3);
+    const values = Array.from({ length: 24 * 9 }, (_, i) => 100 + 30 * Math.sin((2 * Math.PI * i) / 24) + 2 * normal());
+    const at = 24 * 7 + 2;
+    for (let k = at; k < at + 16; k++) {
+      values[k] = Math.abs(normal());
+    }
+    const d = runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] });
+    const windows = anomalyWindows(d);
+    expect(windows).toHaveLength(1);
+    expect(windows[0].startMs).toBe(at * HOUR);
+    // The last low hour is at + 15; the walk, which followed the low values, sees the return to normal as a
+    // jump, so the run may last a few hours more (no new alert: one per run).
+    expect(windows[0].endMs).toBeGreaterThanOrEqual((at + 15) * HOUR);
+    expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR);
+    expect(windows[0].direction).toBe('below');
+    expect(d.anomaly.filter((a) => a > 0)).toHaveLength(1);
   });
 });

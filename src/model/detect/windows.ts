@@ -27,20 +27,23 @@ export interface AnomalyWindow {
 }
 
 /**
- * Windows of `detection`: maximal runs of consecutive slots with level ≥ 1 that contain at least one alert.
- * A run that only occurred inside a hold-off produces no window (no alert was raised for it).
+ * Windows of `detection`: maximal runs of consecutive slots in an anomaly's extent (anomalous, or still outside
+ * the band expected before the anomaly began: `Detection.extent`) that contain at least one alert. A window
+ * thus spans the whole excursion, not only its first points; a run that only occurred inside a hold-off
+ * produces no window (no alert was raised for it).
  */
 export function anomalyWindows(detection: Detection): AnomalyWindow[] {
   const out: AnomalyWindow[] = [];
   const n = detection.level.length;
+  const inside = (i: number) => detection.level[i] >= 1 || detection.extent?.[i] === 1;
   let i = 0;
   while (i < n) {
-    if (!(detection.level[i] >= 1)) {
+    if (!inside(i)) {
       i++;
       continue;
     }
     let end = i;
-    while (end + 1 < n && detection.level[end + 1] >= 1) {
+    while (end + 1 < n && inside(end + 1)) {
       end++;
     }
     const window = windowOfRun(detection, i, end);

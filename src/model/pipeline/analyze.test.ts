@@ -120,7 +120,7 @@ describe('analyzeSeries', () => {
     expect(result.analysis.notices.join(' ')).toMatch(/missing/);
   });
 
-  it('should average sub-5-minute data into buckets and say so', () => {
+  it('should model sub-5-minute data on bucket means, score every input point and say so', () => {
     const minutes = 4 * 24 * 60;
     const values = simulateSeasonal(minutes, { seed: 3, level: 20 });
     const input: SeriesInput = {
@@ -134,8 +134,12 @@ describe('analyzeSeries', () => {
     const nonSeasonal = { seasonalPeriod: 1, seasonalOrder: { P: 0, D: 0, Q: 0 }, horizonSteps: 0 };
     const result = analyzeSeries(input, { ...settings, ...nonSeasonal, trainingWindowMs: 3 * DAY_MS });
     expect(result.analysis.model.aggregation).toBe(5);
-    expect(result.analysis.points.timesMs[1] - result.analysis.points.timesMs[0]).toBe(300_000);
-    expect(result.analysis.notices.join(' ')).toMatch(/averaged into 300 s buckets/);
+    // Issue 13: one output row per input grid point (the model still runs on 5-minute means).
+    expect(result.analysis.points.timesMs[1] - result.analysis.points.timesMs[0]).toBe(60_000);
+    expect(result.analysis.points.horizonStart).toBe(minutes);
+    expect(result.analysis.notices.join(' ')).toMatch(
+      /modelled on 300 s bucket means .* scored at the native 60 s step/
+    );
   });
 
   it('should keep a daily season at most 288 steps', () => {

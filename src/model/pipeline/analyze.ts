@@ -9,7 +9,7 @@
  */
 import { autoSarima, type AutoCandidate } from '../auto';
 import { aggregateSeries } from '../detect/aggregate';
-import { runDetector } from '../detect/backtest';
+import { runDetector, type DetectorRun } from '../detect/backtest';
 import { DEFAULT_DETECTOR_CONFIG, spanPoints } from '../detect/config';
 import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
@@ -65,8 +65,10 @@ export function analyzeSeries(
   const settingsKey = JSON.stringify({ settings, stepMs: series.stepMs });
   const cached = options.cached?.settingsKey === settingsKey ? options.cached : undefined;
   const bucketMs = bucketFor(series.stepMs);
-  // The pipeline aggregates once, so orders, fit schedule and detector all see the same model grid.
-  const grid = aggregateSeries(series, bucketMs).series;
+  // The pipeline aggregates once, so orders, fit schedule and detector all see the same model grid; the
+  // detector still scores every input point at its own step (`detect/fine.ts`).
+  const modelGrid = aggregateSeries(series, bucketMs);
+  const grid = modelGrid.series;
   const trainPoints = spanPoints({ ms: settings.trainingWindowMs }, grid.stepMs);
   const choice = cached?.choice ?? chooseOrders(grid, settings, trainPoints);
   const minTrainPoints = spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, grid.stepMs);
@@ -74,8 +76,8 @@ export function analyzeSeries(
   const fitIndices = scheduledFits(grid, settings.refitEveryMs, minTrainPoints, options.outputFromMs);
   const fits = cached ? cached.fits.slice() : [];
   const memo = memoFitHook(fits, config.method, settings.levelsPct[0]);
-  const run = runDetector(grid, config, { fitHook: memo.hook, fitIndices });
-  const finalFit = run.final && fits.find((f) => f.model === run.final?.model);
+  const run = runDetector(series, config, { fitHook: memo.hook, fitIndices, modelGrid });
+  const finalFit = run.final && fitOf(run.final, fits);
   if (!run.final || !finalFit) {
     throw new InsufficientDataError(
       `no model could be fitted: the first fit needs ${minTrainPoints} points on a ${grid.stepMs / 1000} s grid ` +
@@ -91,15 +93,23 @@ export function analyzeSeries(
   const notices = series.repairs.map((r) => r.message);
   if (aggregation > 1) {
     notices.push(
-      `averaged into ${grid.stepMs / 1000} s buckets (${aggregation} samples) to keep the daily season short`
+      `modelled on ${grid.stepMs / 1000} s bucket means (${aggregation} samples) to keep the daily season short; ` +
+        `scored at the native ${series.stepMs / 1000} s step`
     );
+  }
+  if (run.final.reason) {
+    notices.push(`${run.final.kind} model used: ${run.final.reason}`);
   }
   const analysis: SeriesAnalysis = {
     status: 'ok',
     key: input.key,
     labels: input.labels,
-    model: summarize(finalFit, memo.diagnose(finalFit), aggregation, choice.candidates),
-    points: outputPoints(run.detection, forecast, grid.stepMs, outputFromMs),
+    model: {
+      ...summarize(finalFit, memo.diagnose(finalFit), aggregation, choice.candidates),
+      kind: run.final.kind,
+      ...(run.final.reason ? { fallbackReason: run.final.reason } : {}),
+    },
+    points: outputPoints(run.detection, forecast, grid, outputFromMs),
     windows: anomalyWindows(run.detection)
       .filter((w) => w.endMs >= outputFromMs)
       .map(toContractWindow),
@@ -107,6 +117,26 @@ export function analyzeSeries(
   };
   const lastTimeMs = series.startMs + (series.values.length - 1) * series.stepMs;
   return { analysis, cache: { settingsKey, refittedAtMs: finalFit.endMs, lastTimeMs, fits, choice } };
+}
+
+/**
+ * The memo entry of the run's final model; a fallback model that was not fitted (naive, `detect/fallback.ts`)
+ * gets an entry of its own so the summary can describe it.
+ */
+function fitOf(final: NonNullable<DetectorRun['final']>, fits: MemoFit[]): MemoFit | undefined {
+  const hit = fits.find((f) => f.model === final.model);
+  if (hit || (final.kind !== 'naive' && final.kind !== 'seasonal naive')) {
+    return hit;
+  }
+  const entry: MemoFit = {
+    specKey: final.kind,
+    startMs: NaN,
+    endMs: final.trainEndMs,
+    model: final.model,
+    fitTimeMs: 0,
+  };
+  fits.push(entry);
+  return entry;
 }
 
 /** Most fits one analysis schedules over its history (plus the latest); more would make a cold start slow. */
@@ -174,18 +204,22 @@ function chooseOrders(grid: RegularSeries, settings: ModelSettings, trainPoints:
 
 const toNullable = (v: number) => (Number.isFinite(v) ? v : null);
 
-/** History from `outputFromMs` on, followed by the forecast horizon, on the model grid. */
+/**
+ * History from `outputFromMs` on, one row per input grid point, followed by the forecast horizon on the model
+ * grid (the forecast starts at the bucket after the last complete one).
+ */
 function outputPoints(
   detection: Detection,
   forecast: Forecast | undefined,
-  modelStepMs: number,
+  grid: RegularSeries,
   outputFromMs: number
 ): SeriesPoints {
+  const modelStepMs = grid.stepMs;
+  const lastModelMs = grid.startMs + (grid.values.length - 1) * modelStepMs;
   const first = detection.timesMs.findIndex((t) => t >= outputFromMs);
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
-  const lastMs = detection.timesMs[detection.timesMs.length - 1];
   const band = (k: 0 | 1) => ({
     levelPct: detection.bands[k].levelPct,
     lower: [...history(detection.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
@@ -193,7 +227,7 @@ function outputPoints(
   });
   const timesMs = detection.timesMs.slice(from);
   return {
-    timesMs: [...timesMs, ...Array.from({ length: horizon }, (_, h) => lastMs + (h + 1) * modelStepMs)],
+    timesMs: [...timesMs, ...Array.from({ length: horizon }, (_, h) => lastModelMs + (h + 1) * modelStepMs)],
     actual: [...history(detection.values), ...new Array<null>(horizon).fill(null)],
     forecast: [...history(detection.forecast), ...(forecast?.mean ?? []).map(toNullable)],
     bands: [band(0), band(1)],

@@ -71,7 +71,12 @@ export function detectorConfig(
     refitEvery: { ms: settings.refitEveryMs },
     levelsPct: settings.levelsPct,
     method: settings.method,
-    rules: { minConsecutive: settings.minConsecutive, onsetOnly: settings.onsetOnly, holdOffMs: settings.holdOffMs },
+    rules: {
+      ...DEFAULT_DETECTOR_CONFIG.rules,
+      minConsecutive: settings.minConsecutive,
+      onsetOnly: settings.onsetOnly,
+      holdOffMs: settings.holdOffMs,
+    },
   };
 }
 

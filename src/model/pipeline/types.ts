@@ -60,8 +60,16 @@ export interface ModelSummary {
   seasonalPeriod: number;
   /** Fourier regressors used for long seasons ([] when none). */
   fourier: Array<{ period: number; harmonics: number }>;
-  /** Steps were aggregated by this factor before fitting (1 = native resolution). */
+  /** Steps were aggregated by this factor before fitting (1 = native resolution); scoring is at the native step. */
   aggregation: number;
+  /**
+   * Which model the detector ended with: the configured 'seasonal' one, or a fallback — 'non-seasonal' (too
+   * little data for the season, or its fit failed), 'seasonal naive' (the series repeats its season exactly) or
+   * 'naive' (a flat or near-constant series: last value, band of its observed noise or a minimum width).
+   */
+  kind?: 'seasonal' | 'non-seasonal' | 'seasonal naive' | 'naive';
+  /** Why a fallback was used (the errors of the preferred models). */
+  fallbackReason?: string;
   coefficients: Array<{ name: string; value: number; standardError: number }>;
   sigma2: number;
   loglik: number;

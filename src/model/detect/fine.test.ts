@@ -1,0 +1,65 @@
+import { seededNormal } from '../sarima/simulate';
+import type { RegularSeries } from '../series';
+import { runDetector } from './backtest';
+import { fineThreshold } from './fine';
+import { DEFAULT_DETECTOR_CONFIG } from './config';
+
+const DAY_MS = 86_400_000;
+
+/** 1-minute data: daily sine of amplitude 3 plus white N(0, 1) noise; the model runs on hourly means. */
+function minutes(days: number, seed: number): RegularSeries {
+  const normal = seededNormal(seed);
+  const values = Array.from({ length: days * 1440 }, (_, i) => 50 + 3 * Math.sin((2 * Math.PI * i) / 1440) + normal());
+  return { startMs: Date.UTC(2024, 0, 1), stepMs: 60_000, values, repairs: [] };
+}
+
+describe('scoring at the native step (fine.ts)', () => {
+  it('should put about 95 % of clean 1-minute points inside the 95 % band', () => {
+    const d = runDetector(minutes(8, 5), DEFAULT_DETECTOR_CONFIG).detection;
+    let inside = 0;
+    let total = 0;
+    d.values.forEach((y, j) => {
+      const lower = d.bands[0].lower[j];
+      const upper = d.bands[0].upper[j];
+      if (Number.isFinite(lower) && j >= 3 * 1440) {
+        total++;
+        inside += y >= lower && y <= upper ? 1 : 0;
+      }
+    });
+    // ~7200 points: the binomial sd of the share is 0.26 %; ±2 % also absorbs the error of the estimated bands.
+    expect(total).toBeGreaterThan(4 * 1440);
+    expect(inside / total).toBeGreaterThan(0.93);
+    expect(inside / total).toBeLessThan(0.97);
+  });
+
+  it('should flag a 10-minute +8σ spike at its first minute, which the hourly mean alone would not', () => {
+    const series = minutes(8, 6);
+    const at = 7 * 1440 + 600;
+    for (let k = at; k < at + 10; k++) {
+      series.values[k] += 8;
+    }
+    const run = runDetector(series, DEFAULT_DETECTOR_CONFIG);
+    const flagged = run.detection.anomaly.flatMap((a, j) => (a > 0 ? [j] : []));
+    expect(flagged).toEqual([at]);
+    expect(run.detection.timesMs).toHaveLength(series.values.length);
+  });
+
+  it('should honour direction: a spike below is not flagged when only above counts', () => {
+    const series = minutes(8, 6);
+    const at = 7 * 1440 + 600;
+    series.values[at] -= 10;
+    const both = runDetector(series, DEFAULT_DETECTOR_CONFIG).detection;
+    const above = runDetector(series, { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' }).detection;
+    expect(both.anomaly[at]).toBeGreaterThan(0);
+    expect(above.anomaly.some((a) => a > 0)).toBe(false);
+  });
+});
+
+describe('fineThreshold', () => {
+  it('should keep the tail probability per bucket of the model-grid threshold', () => {
+    // 1 − Φ(4) = 3.167e-5; / 12 = 2.64e-6 → 4.553; / 60 = 5.28e-7 → 4.88 (normal tables, to 2 decimals).
+    expect(fineThreshold(4, 12)).toBeCloseTo(4.553, 2);
+    expect(fineThreshold(4, 60)).toBeCloseTo(4.88, 2);
+    expect(fineThreshold(4, 1)).toBe(4);
+  });
+});
