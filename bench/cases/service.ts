@@ -29,6 +29,8 @@ const settings = (fixed: boolean): FitSettings => ({
   minConsecutive: 1,
   onsetOnly: false,
   holdOff: '0s',
+  sensitivity: 'medium',
+  direction: 'both',
   horizon: '1d',
   refitEvery: '1h',
   trainingWindow: '14d',

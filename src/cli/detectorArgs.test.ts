@@ -31,7 +31,7 @@ describe('parseDetectorArgs', () => {
 
   it('should not mutate the default when changing alert rules', () => {
     const { config } = parseDetectorArgs(['--all-points', '--hold-off', '2h'], []);
-    expect(config.rules).toEqual({ minConsecutive: 1, onsetOnly: false, holdOffMs: 7_200_000 });
+    expect(config.rules).toEqual({ minConsecutive: 1, onsetOnly: false, holdOffMs: 7_200_000, escalation: 2 });
     expect(DEFAULT_DETECTOR_CONFIG.rules.onsetOnly).toBe(true);
   });
 
@@ -45,5 +45,13 @@ describe('parseDetectorArgs', () => {
     );
     expect(() => parseDetectorArgs(['--order', 'auto'], [])).toThrow('the CLI detector needs explicit orders');
     expect(() => parseDetectorArgs(['--input'], ['input'])).toThrow('--input needs a value');
+  });
+
+  it('should read --sensitivity and --direction from the settings schema, an explicit --min-score winning', () => {
+    const high = parseDetectorArgs(['--sensitivity', 'high', '--direction', 'below'], []).config;
+    expect(high.minScore).toBe(3);
+    expect(high.direction).toBe('below');
+    expect(parseDetectorArgs(['--sensitivity', '4.5', '--min-score', '6'], []).config.minScore).toBe(6);
+    expect(() => parseDetectorArgs(['--direction', 'up'], [])).toThrow('--direction');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SETTINGS, SETTINGS, settingProblem, type SettingName } from '../contract/settings';
 import { durationMs, type SettingSpec } from '../contract/settings/spec';
-import type { DetectorConfig, Span } from '../model/detect/config';
+import { DEFAULT_DETECTOR_CONFIG, withSensitivity, type DetectorConfig, type Span } from '../model/detect/config';
 import { UsageError } from './errors';
 
 type CliSpec = NonNullable<SettingSpec['cli']>;
@@ -36,6 +36,8 @@ function fromText(name: SettingName, parse: CliSpec['parse'], text: string): unk
       return numbers;
     case 'span':
       return /^\d+$/.test(text) ? Number(text) : text;
+    case 'numberOrText':
+      return numbers.length === 1 && Number.isFinite(numbers[0]) ? numbers[0] : text;
     default:
       return text;
   }
@@ -79,7 +81,8 @@ export function detectorConfigOf(values: Values): DetectorConfig {
   if (orders.includes('auto')) {
     throw new UsageError('--order/--seasonal: the CLI detector needs explicit orders (auto is for the data source)');
   }
-  return {
+  const config: DetectorConfig = {
+    ...DEFAULT_DETECTOR_CONFIG,
     bucketMs: v.bucket === 'none' ? 0 : (durationMs(v.bucket) ?? NaN),
     season: v.season === 'auto' ? 'auto' : span(v.season),
     order: v.order as Exclude<typeof v.order, 'auto'>,
@@ -93,10 +96,23 @@ export function detectorConfigOf(values: Values): DetectorConfig {
     sustainWindow: spanOrOff(v.sustainWindow),
     sustainScore: v.sustainScore,
     scaleWindow: span(v.scaleWindow),
-    rules: { minConsecutive: v.minConsecutive, onsetOnly: v.onsetOnly, holdOffMs: durationMs(v.holdOff) ?? NaN },
+    direction: v.direction,
+    rules: {
+      ...DEFAULT_DETECTOR_CONFIG.rules,
+      minConsecutive: v.minConsecutive,
+      onsetOnly: v.onsetOnly,
+      holdOffMs: durationMs(v.holdOff) ?? NaN,
+    },
     maxReplace: spanOrOff(v.maxReplace),
     gapSuppress: spanOrOff(v.gapSuppress),
     method: v.method,
+  };
+  // --sensitivity moves every threshold together; an explicit --min-score or --sustain-score still wins.
+  const sensitive = values.sensitivity === undefined ? config : withSensitivity(config, v.sensitivity);
+  return {
+    ...sensitive,
+    ...(values.minScore === undefined ? {} : { minScore: v.minScore }),
+    ...(values.sustainScore === undefined ? {} : { sustainScore: v.sustainScore }),
   };
 }
 

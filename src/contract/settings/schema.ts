@@ -122,6 +122,32 @@ export const SHARED_SETTINGS = {
     edges: ['query', 'yaml', 'fit'],
     note: 'Not in the CLI detector, which scores one-step-ahead predictions (see leadSteps).',
   }),
+  sensitivity: spec({
+    schema: Type.Union(
+      [Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Number({ exclusiveMinimum: 0 })],
+      {
+        default: 'medium',
+        description:
+          'How unusual a point must be to count: low = 5, medium = 4, high = 3 typical errors, or that number',
+      }
+    ),
+    unit: '',
+    expect: 'low, medium, high or a number of typical errors above 0',
+    edges: ALL_EDGES,
+    yamlKey: 'anomaly.sensitivity',
+    cli: { flag: 'sensitivity', metavar: 'low|medium|high|Z', parse: 'numberOrText' },
+  }),
+  direction: spec({
+    schema: Type.Union([Type.Literal('both'), Type.Literal('above'), Type.Literal('below')], {
+      default: 'both',
+      description: 'Which deviations are flagged: above the expected range, below it, or both',
+    }),
+    unit: '',
+    expect: 'both, above or below',
+    edges: ALL_EDGES,
+    yamlKey: 'anomaly.direction',
+    cli: { flag: 'direction', metavar: 'both|above|below', parse: 'text' },
+  }),
   method: spec({
     label: 'Method',
     schema: Type.Union([Type.Literal('CSS'), Type.Literal('ML'), Type.Literal('CSS-ML')], {

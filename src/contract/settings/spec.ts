@@ -13,7 +13,7 @@ export type Edge = 'query' | 'yaml' | 'fit' | 'cli';
 export const ALL_EDGES: readonly Edge[] = ['query', 'yaml', 'fit', 'cli'];
 
 /** How a CLI flag's text becomes the setting's value (before the schema checks it). */
-export type CliParse = 'number' | 'text' | 'triple' | 'pair' | 'span';
+export type CliParse = 'number' | 'text' | 'triple' | 'pair' | 'span' | 'numberOrText';
 
 /** One user-facing setting: its value schema and what the docs, the editor, the YAML reader and the CLI need. */
 export interface SettingSpec<S extends TSchema = TSchema> {

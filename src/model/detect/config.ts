@@ -30,12 +30,12 @@ export const SENSITIVITY_MIN_SCORE: Record<'low' | 'medium' | 'high', number> = 
  * `config` with its thresholds set for `sensitivity`: minScore = the named threshold (or the number), and the
  * sustained-deviation and calibration thresholds scaled by the same ratio to the default, so one knob moves
  * every test together.
- * @throws InvalidOrderError when a number is not positive and finite
+ * @throws InvalidSettingsError when a number is not positive and finite
  */
 export function withSensitivity(config: DetectorConfig, sensitivity: Sensitivity): DetectorConfig {
   const minScore = typeof sensitivity === 'number' ? sensitivity : SENSITIVITY_MIN_SCORE[sensitivity];
   if (!(Number.isFinite(minScore) && minScore > 0)) {
-    throw new InvalidOrderError(`sensitivity must be low, medium, high or a positive number, got ${sensitivity}`);
+    throw new InvalidSettingsError(`sensitivity must be low, medium, high or a positive number, got ${sensitivity}`);
   }
   const ratio = minScore / DEFAULT_DETECTOR_CONFIG.minScore;
   return {

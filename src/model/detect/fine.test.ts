@@ -4,8 +4,6 @@ import { runDetector } from './backtest';
 import { fineThreshold } from './fine';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 
-const DAY_MS = 86_400_000;
-
 /** 1-minute data: daily sine of amplitude 3 plus white N(0, 1) noise; the model runs on hourly means. */
 function minutes(days: number, seed: number): RegularSeries {
   const normal = seededNormal(seed);

@@ -2,7 +2,7 @@
  * Defaults of the analysis pipeline and the mapping of public settings (words, durations) to the detector's
  * configuration (model-grid spans).
  */
-import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from '../detect/config';
+import { DEFAULT_DETECTOR_CONFIG, withSensitivity, type DetectorConfig } from '../detect/config';
 import { InvalidSettingsError } from '../errors';
 import type { ArimaOrder } from '../types';
 import type { ModelSettings, SeasonalOrderSetting } from './types';
@@ -30,6 +30,8 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   refitEveryMs: DAY_MS,
   trainingWindowMs: 28 * DAY_MS,
   method: DEFAULT_DETECTOR_CONFIG.method,
+  sensitivity: 'medium',
+  direction: DEFAULT_DETECTOR_CONFIG.direction,
 };
 
 /**
@@ -60,8 +62,10 @@ export function detectorConfig(
   bucketMs: number,
   minTrainPoints: number
 ): DetectorConfig {
+  const base = withSensitivity(DEFAULT_DETECTOR_CONFIG, settings.sensitivity ?? 'medium');
   return {
-    ...DEFAULT_DETECTOR_CONFIG,
+    ...base,
+    direction: settings.direction ?? base.direction,
     bucketMs,
     season: orders.season,
     order: orders.order,
@@ -72,7 +76,7 @@ export function detectorConfig(
     levelsPct: settings.levelsPct,
     method: settings.method,
     rules: {
-      ...DEFAULT_DETECTOR_CONFIG.rules,
+      ...base.rules,
       minConsecutive: settings.minConsecutive,
       onsetOnly: settings.onsetOnly,
       holdOffMs: settings.holdOffMs,

@@ -4,6 +4,8 @@
  * cross `postMessage` and HTTP unchanged; `src/contract/fit.ts` wraps them in versioned request/response DTOs.
  */
 
+import type { Direction, Sensitivity } from '../detect/config';
+
 /** Orders as the public API names them (words, not letters: STYLE.md §3). */
 export interface OrderSetting {
   p: number;
@@ -39,6 +41,10 @@ export interface ModelSettings {
   trainingWindowMs: number;
   /** Estimation method (R `stats::arima` `method`). */
   method: 'CSS-ML' | 'ML' | 'CSS';
+  /** Thresholds of the anomaly tests (`withSensitivity` in detect/config.ts); default 'medium'. */
+  sensitivity?: Sensitivity;
+  /** Which deviations are flagged; default 'both'. */
+  direction?: Direction;
 }
 
 /** One input series on any grid; the pipeline regularises it. `key` identifies the series (e.g. its labels). */

@@ -24,6 +24,8 @@ export const TEST_SETTINGS: FitSettings = {
   minConsecutive: 1,
   onsetOnly: false,
   holdOff: '0s',
+  sensitivity: 'medium',
+  direction: 'both',
   horizon: '3h',
   refitEvery: '1d',
   trainingWindow: '14d',
