@@ -110,6 +110,9 @@ describe('parseConfig', () => {
     const config = parseConfig('{}', 'detectors.yaml', {}, 3);
     expect(config.detectors).toEqual([]);
     expect(config.limits.threads).toBe(3);
+    // One query of the data source may send as many series as its editor allows; cost admission does the rest.
+    expect(config.limits.maxSeriesPerRequest).toBe(500);
+    expect(config.limits.maxFitCost).toBe(50_000_000);
     expect(config.upstream).toBeUndefined();
   });
 });

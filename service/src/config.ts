@@ -16,9 +16,13 @@ import {
   YAML_FIELDS,
   type YamlSettings,
 } from './detectorSettings';
+import { SETTINGS } from '../../src/contract/settings';
 import { DEFAULT_MAX_FIT_COST } from './admission';
 import { formatDurationMs, parseDurationMs } from './duration';
 import { toJsBounded } from './yamlBounds';
+
+/** Most series one Tidemark query sends to `POST /api/v1/fit` (the editor's `seriesLimit` bound). */
+const EDITOR_MAX_SERIES = SETTINGS.seriesLimit.input.max;
 
 /** The config file is invalid; `problems` lists every problem found, each with its location. */
 export class ConfigError extends Error {
@@ -238,7 +242,8 @@ function readLimits(r: Reader, root: Obj, defaultThreads: number): LimitsConfig 
     fitTimeoutMs: readDuration(r, limits, 'fitTimeout', path, 60_000),
     maxBodyBytes: readInt(r, limits, 'maxBodyBytes', path, 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     maxPointsPerSeries: readInt(r, limits, 'maxPointsPerSeries', path, 20_000, 10, 10_000_000),
-    maxSeriesPerRequest: readInt(r, limits, 'maxSeriesPerRequest', path, 200, 1, 100_000),
+    // As many series as the query editor lets one query fit (admission bounds the work by cost, not by count).
+    maxSeriesPerRequest: readInt(r, limits, 'maxSeriesPerRequest', path, EDITOR_MAX_SERIES, 1, 100_000),
     maxSeriesPerDetector: readInt(r, limits, 'maxSeriesPerDetector', path, 500, 1, 100_000),
   };
 }

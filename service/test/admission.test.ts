@@ -1,4 +1,5 @@
-// Thread reservation against a real service process: a flood of slow ad-hoc fits (analyzer test double) may use
+// Admission against real service processes: an idle service fits the largest request the data source sends, and a
+// flood of slow ad-hoc fits (analyzer test double) may use
 // only the unreserved threads, so scheduled detectors keep refreshing while it runs. Fake upstream, 10 s step.
 import type { ServerResponse } from 'node:http';
 import { dailyCycle, fakeUpstream, fitRequest, http, startService, waitFor, writeConfig } from './harness';
@@ -58,5 +59,21 @@ detectors:
   } finally {
     expect(await service.stop()).toBe(0);
     await upstream.close();
+  }
+});
+
+it('should fit 500 series on an idle service with default limits (no 429 for a request that fits)', async () => {
+  const service = await startService(writeConfig('limits: { threads: 1 }\n'));
+  try {
+    const request = fitRequest(Array.from({ length: 500 }, (_, i) => ({ key: `s${i}`, values: dailyCycle(48) })));
+    const res = await http(`${service.url}/api/v1/fit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json().results.filter((r: { status: string }) => r.status === 'ok')).toHaveLength(500);
+  } finally {
+    expect(await service.stop()).toBe(0);
   }
 });
