@@ -16,7 +16,7 @@ export function PlainPromQLField({ query, onChange, onRunQuery, unavailableReaso
   return (
     <>
       {unavailableReason && (
-        <Alert severity="info" title="Plain PromQL input" data-testid="tidemark-plain-promql-notice">
+        <Alert severity="info" title="Plain text editing" data-testid="tidemark-plain-promql-notice">
           The Prometheus query editor (autocomplete, metrics browser) is not available: {unavailableReason}.
         </Alert>
       )}
