@@ -80,7 +80,17 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
   }
 
   interpolateVariablesInQueries(queries: SarimaQuery[], scopedVars: ScopedVars): SarimaQuery[] {
-    return queries.map((q) => ({ ...q, expr: interpolateExpr(this.templateSrv, q.expr ?? '', scopedVars) }));
+    return queries.map((q) => ({
+      ...this.withLegendInterpolated(q, scopedVars),
+      expr: interpolateExpr(this.templateSrv, q.expr ?? '', scopedVars),
+    }));
+  }
+
+  /** Variables in the legend are replaced as text (Grafana's default format), as Prometheus does. */
+  private withLegendInterpolated(query: SarimaQuery, scopedVars: ScopedVars): SarimaQuery {
+    return query.legendFormat
+      ? { ...query, legendFormat: this.templateSrv.replace(query.legendFormat, scopedVars) }
+      : query;
   }
 
   /**
@@ -155,7 +165,9 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
     signal: AbortSignal,
     partial: PartialResults
   ): Promise<DataQueryResponse> {
-    const outcomes = await Promise.all(targets.map((t) => this.runTarget(t, request, signal, partial)));
+    const outcomes = await Promise.all(
+      targets.map((t) => this.runTarget(this.withLegendInterpolated(t, request.scopedVars), request, signal, partial))
+    );
     const errors = outcomes.flatMap((o) => o.errors);
     return {
       data: outcomes.flatMap((o) => o.frames),

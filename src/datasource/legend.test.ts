@@ -41,9 +41,11 @@ describe('SarimaDataSource legend format', () => {
       resolution: '1h',
       trainingWindow: { type: 'duration' as const, duration: '6h' },
       horizon: '2h',
-      legendFormat: '{{job}} service',
+      legendFormat: '{{job}} $suffix',
     };
-    const response = await lastValueFrom(ds.query(queryRequest([target])));
+    const response = await lastValueFrom(
+      ds.query(queryRequest([target], { suffix: { text: 'service', value: 'service' } }))
+    );
     const frames = response.data as DataFrame[];
     expect(frames.map((f) => f.name)).toEqual(['api service', 'db service', 'new service']);
     const names = frames[0].fields.map((f) => f.config.displayName).filter(Boolean);

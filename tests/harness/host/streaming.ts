@@ -48,7 +48,7 @@ function drawStrip(emissions: Emission[], total: number) {
     strip = document.createElement('div');
     strip.id = 'harness-stream';
     strip.dataset.testid = 'harness-stream';
-    strip.style.cssText = 'padding:16px;font:13px monospace;color:#ccc';
+    strip.style.cssText = 'padding:16px;font:13px monospace;color:#ccc;white-space:pre';
     document.body.appendChild(strip);
   }
   const rows = emissions.map((e, i) => {
