@@ -3,7 +3,7 @@ import { renderLegendFormat } from '@grafana/data';
 import { seriesDisplayName } from './frames';
 
 /** Prometheus' legend value meaning "name the series by its labels". */
-export const LEGEND_AUTO = '__auto';
+const LEGEND_AUTO = '__auto';
 
 /**
  * The name of a series: the legend format with `{{label}}` replaced by the label's value (Grafana's own

@@ -19,7 +19,7 @@ interface Props {
  * time-series format, so those fields are fixed here and their edits ignored; expression, legend and editor mode
  * are Tidemark's.
  */
-export function toUpstreamQuery(query: SarimaQuery) {
+function toUpstreamQuery(query: SarimaQuery) {
   return {
     refId: query.refId,
     expr: query.expr,
@@ -33,7 +33,7 @@ export function toUpstreamQuery(query: SarimaQuery) {
 }
 
 /** Takes back what Tidemark uses from an upstream editor change. */
-export function fromUpstreamQuery(query: SarimaQuery, changed: Record<string, unknown>): SarimaQuery {
+function fromUpstreamQuery(query: SarimaQuery, changed: Record<string, unknown>): SarimaQuery {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     ...query,

@@ -8,7 +8,7 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
-export const ALL_VALUE = '$__all';
+const ALL_VALUE = '$__all';
 
 /** A dashboard variable as far as interpolation is concerned. */
 export interface TestVariable {

@@ -9,7 +9,7 @@ import { Button, InlineField, Input, Stack, TextArea } from '@grafana/ui';
 import type { DataQuery } from '@grafana/schema';
 
 /** The stand-in language provider: metric names, as Prometheus' provider fetches them for autocomplete. */
-export interface StandInLanguageProvider {
+interface StandInLanguageProvider {
   fetchMetricNames(): Promise<string[]>;
 }
 
@@ -26,7 +26,7 @@ function typedWord(expr: string): string {
   return /[a-zA-Z_:][\w:]*$/.exec(expr)?.[0] ?? '';
 }
 
-export function StandInPromQueryEditor({ datasource, query, onChange, onRunQuery }: Props) {
+function StandInPromQueryEditor({ datasource, query, onChange, onRunQuery }: Props) {
   const [metrics, setMetrics] = useState<string[]>([]);
   const [browsing, setBrowsing] = useState(false);
   useEffect(() => {
