@@ -4,7 +4,7 @@
  * Results that arrive together (cached models on a refresh, one HTTP answer) are sent once, on the next task.
  */
 import { type DataFrame, type DataQueryResponse, LoadingState } from '@grafana/data';
-import { noticeFrame } from './frames';
+import { withNotice } from './frames';
 
 interface TargetProgress {
   frames: Array<DataFrame | undefined>;
@@ -40,14 +40,18 @@ export class PartialResults {
     this.flushTimer ??= setTimeout(() => this.flush(), 0);
   }
 
-  /** The frames finished so far, plus a progress notice per target that is still fitting. */
+  /**
+   * The frames finished so far; the first frame of a target still fitting carries a progress notice (on a series
+   * frame rather than an empty one, which panels would count as a frame they cannot draw).
+   */
   snapshot(): DataFrame[] {
     return [...this.targets.entries()].flatMap(([refId, target]) => {
       const finished = target.frames.filter((f): f is DataFrame => f !== undefined);
       const total = target.frames.length;
-      return target.done < total
-        ? [...finished, noticeFrame(refId, 'info', `${refId}: fitted ${target.done} of ${total} series…`)]
-        : finished;
+      if (target.done < total && finished.length > 0) {
+        finished[0] = withNotice(finished[0], 'info', `${refId}: fitted ${target.done} of ${total} series…`);
+      }
+      return finished;
     });
   }
 

@@ -91,6 +91,12 @@ export const DATASOURCE_CHECKS: Check[] = [
         height: 900,
       });
       await startStream(page);
+      await page.waitForFunction(
+        () => ((window as unknown as HarnessWindow).harness.stream as Stream).emissions.length >= 15,
+        null,
+        { timeout: 180_000 }
+      );
+      await screenshot(page, 'datasource-streaming-partial-dark');
       await page.waitForFunction(() => ((window as unknown as HarnessWindow).harness.stream as Stream).done, null, {
         timeout: 180_000,
       });
