@@ -6,7 +6,11 @@ import {
   type DataQueryResponse,
   DataSourceApi,
   type DataSourceInstanceSettings,
+  type DataSourceGetTagKeysOptions,
+  type DataSourceGetTagValuesOptions,
   LoadingState,
+  type GetTagResponse,
+  type MetricFindValue,
   type ScopedVars,
   type TestDataSourceResponse,
 } from '@grafana/data';
@@ -24,6 +28,9 @@ import { isAbortError } from '../worker/errors';
 import { createDefaultFitClient, describeFetchError, type FitClient } from './fitClient';
 import { analysisToFrame, failedSeriesFrame, noticeFrame, windowsToAnnotationFrame, withNotice } from './frames';
 import { migrateQuery } from './migrate';
+import { seriesName } from './legend';
+import { PartialResults } from './progress';
+import { queryDisplayText } from './queryText';
 import { resolveQuery } from './settings';
 import { checkService, checkUpstream } from './health';
 import { buildUpstreamRequest, framesToSeries, interpolateExpr, runUpstream, upstreamErrorMessage } from './upstream';
@@ -73,26 +80,65 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
   }
 
   interpolateVariablesInQueries(queries: SarimaQuery[], scopedVars: ScopedVars): SarimaQuery[] {
-    return queries.map((q) => ({ ...q, expr: interpolateExpr(this.templateSrv, q.expr ?? '', scopedVars) }));
+    return queries.map((q) => ({
+      ...this.withLegendInterpolated(q, scopedVars),
+      expr: interpolateExpr(this.templateSrv, q.expr ?? '', scopedVars),
+    }));
   }
 
-  /** Unsubscribing cancels the upstream queries and the in-flight fits. */
+  /** Variables in the legend are replaced as text (Grafana's default format), as Prometheus does. */
+  private withLegendInterpolated(query: SarimaQuery, scopedVars: ScopedVars): SarimaQuery {
+    return query.legendFormat
+      ? { ...query, legendFormat: this.templateSrv.replace(query.legendFormat, scopedVars) }
+      : query;
+  }
+
+  /**
+   * Streams partial results (`LoadingState.Streaming`) as series finish, then the complete response. Unsubscribing
+   * cancels the upstream queries and the fits (queued fits dropped, running workers terminated).
+   */
   query(request: DataQueryRequest<SarimaQuery>): Observable<DataQueryResponse> {
     return new Observable<DataQueryResponse>((subscriber) => {
       const controller = new AbortController();
-      this.runRequest(request, controller.signal).then(
+      const targets = request.targets.map((t) => migrateQuery(t)).filter((t) => this.filterQuery(t));
+      const partial = new PartialResults(
+        targets.map((t) => t.refId),
+        (response) => subscriber.next(response)
+      );
+      this.runRequest(targets, request, controller.signal, partial).then(
         (response) => {
+          partial.close();
           subscriber.next(response);
           subscriber.complete();
         },
         (error: unknown) => {
+          partial.close();
           if (!controller.signal.aborted) {
             subscriber.error(error);
           }
         }
       );
-      return () => controller.abort();
+      return () => {
+        partial.close();
+        controller.abort();
+      };
     });
+  }
+
+  /** Explore's query history and the query inspector: the expression and the model in one line. */
+  getQueryDisplayText(query: SarimaQuery): string {
+    return queryDisplayText(migrateQuery(query));
+  }
+
+  /** Ad-hoc filter keys come from the upstream, which also applies the filters (`request.filters` is passed on). */
+  async getTagKeys(options?: DataSourceGetTagKeysOptions<SarimaQuery>): Promise<GetTagResponse> {
+    const upstream = await this.getUpstream();
+    return tagResponse(upstream.getTagKeys ? await upstream.getTagKeys(options) : []);
+  }
+
+  async getTagValues(options: DataSourceGetTagValuesOptions<SarimaQuery>): Promise<GetTagResponse> {
+    const upstream = await this.getUpstream();
+    return tagResponse(upstream.getTagValues ? await upstream.getTagValues(options) : []);
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
@@ -113,9 +159,15 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
       : { status: 'success', message: results.map((r) => r.message).join('; ') };
   }
 
-  private async runRequest(request: DataQueryRequest<SarimaQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
-    const targets = request.targets.map((t) => migrateQuery(t)).filter((t) => this.filterQuery(t));
-    const outcomes = await Promise.all(targets.map((t) => this.runTarget(t, request, signal)));
+  private async runRequest(
+    targets: SarimaQuery[],
+    request: DataQueryRequest<SarimaQuery>,
+    signal: AbortSignal,
+    partial: PartialResults
+  ): Promise<DataQueryResponse> {
+    const outcomes = await Promise.all(
+      targets.map((t) => this.runTarget(this.withLegendInterpolated(t, request.scopedVars), request, signal, partial))
+    );
     const errors = outcomes.flatMap((o) => o.errors);
     return {
       data: outcomes.flatMap((o) => o.frames),
@@ -127,12 +179,13 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
   private async runTarget(
     target: SarimaQuery,
     request: DataQueryRequest<SarimaQuery>,
-    signal: AbortSignal
+    signal: AbortSignal,
+    partial: PartialResults
   ): Promise<TargetOutcome> {
     const { refId } = target;
     try {
       const resolved = resolveQuery(target, { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() });
-      const upstream = await this.upstream();
+      const upstream = await this.getUpstream();
       const expr = interpolateExpr(this.templateSrv, target.expr, request.scopedVars);
       const response = await runUpstream(upstream, buildUpstreamRequest(request, refId, expr, resolved), signal);
       const upstreamError = upstreamErrorMessage(response);
@@ -145,6 +198,12 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
         return { frames: [noticeFrame(refId, 'warning', text)], errors: [] };
       }
       const fitted = series.slice(0, resolved.seriesLimit);
+      const { levelsPct } = resolved.settings;
+      const onResult =
+        target.queryType === QUERY_TYPE_ANOMALIES
+          ? undefined
+          : (i: number, result: SeriesResult) =>
+              partial.add(refId, i, fitted.length, seriesFrame(target, fitted[i], result, levelsPct));
       const fitResponse = await this.fitClient.fit(
         {
           version: FIT_CONTRACT_VERSION,
@@ -152,7 +211,7 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
           settings: resolved.settings,
           outputFromMs: resolved.outputFromMs,
         },
-        { signal, cacheScope: `${upstream.uid}\u0000${expr}` }
+        { signal, cacheScope: `${upstream.uid}\u0000${expr}`, onResult }
       );
       return toOutcome(target, fitted, series.length, fitResponse.results, resolved.settings.levelsPct);
     } catch (error) {
@@ -163,7 +222,8 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
     }
   }
 
-  private async upstream(): Promise<DataSourceApi> {
+  /** The upstream Prometheus-type data source instance (its query editor and language provider included). */
+  async getUpstream(): Promise<DataSourceApi> {
     const uid = this.instanceSettings.jsonData.upstreamUid;
     if (!uid) {
       throw new Error('no upstream Prometheus data source selected: choose one in the data source settings');
@@ -192,14 +252,28 @@ function toOutcome(
   if (target.queryType === QUERY_TYPE_ANOMALIES) {
     return { frames: [windowsToAnnotationFrame(ok, refId)], errors };
   }
-  const frames = results.map((result, i) =>
-    result.status === 'ok'
-      ? analysisToFrame(result, refId, fitted[i].stepMs)
-      : failedSeriesFrame(fitted[i], result.error, refId, levelsPct)
-  );
+  const frames = results.map((result, i) => seriesFrame(target, fitted[i], result, levelsPct));
   if (totalSeries > fitted.length) {
     const text = `${refId}: modelled the first ${fitted.length} of ${totalSeries} series; raise the series limit to see more`;
     frames[0] = withNotice(frames[0], 'warning', text);
   }
   return { frames, errors };
+}
+
+/** The frame of one series: its analysis, or its raw data with the error; named by the query's legend. */
+function seriesFrame(
+  target: SarimaQuery,
+  input: SeriesInput,
+  result: SeriesResult,
+  levelsPct: [number, number]
+): DataFrame {
+  const name = seriesName(input.labels, input.key, target.legendFormat);
+  return result.status === 'ok'
+    ? analysisToFrame(result, target.refId, input.stepMs, name)
+    : failedSeriesFrame(input, result.error, target.refId, levelsPct, name);
+}
+
+/** Upstreams answer tag look-ups in either of Grafana's two shapes; keep the one that can carry an error. */
+function tagResponse(found: GetTagResponse | MetricFindValue[]): GetTagResponse {
+  return Array.isArray(found) ? { data: found } : found;
 }

@@ -5,7 +5,7 @@
 import { type BackendSrv, getBackendSrv } from '@grafana/runtime';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import { API_PATHS } from '../contract/constants';
-import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse } from '../contract/fit';
+import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../contract/fit';
 import { createBlobWorkerFactory, workerBundleUrl } from '../worker/blobWorker';
 import { WorkerFitClient } from '../worker/client';
 import { FitCancelledError } from '../worker/errors';
@@ -17,6 +17,8 @@ export interface FitCallOptions {
   signal?: AbortSignal;
   /** Separates cached models of different queries whose series share labels. */
   cacheScope?: string;
+  /** Called as each series finishes (its index in `request.series`), before `fit` resolves; for partial results. */
+  onResult?: (index: number, result: SeriesResult) => void;
 }
 
 /** Analyses series; per-series failures are error results, never a rejected promise (except cancellation). */

@@ -90,10 +90,17 @@ function anomalyField(name: string, analysis: SeriesAnalysis): Field {
   });
 }
 
-/** One frame per analysed series: time, actual, forecast, lower/upper per level, anomaly, score. */
-export function analysisToFrame(analysis: SeriesAnalysis, refId: string, stepMs?: number): DataFrame {
+/**
+ * One frame per analysed series: time, actual, forecast, lower/upper per level, anomaly, score. `name` (the legend)
+ * defaults to the series' label set.
+ */
+export function analysisToFrame(
+  analysis: SeriesAnalysis,
+  refId: string,
+  stepMs?: number,
+  name = seriesDisplayName(analysis.labels, analysis.key)
+): DataFrame {
   const { points, labels } = analysis;
-  const name = seriesDisplayName(labels, analysis.key);
   const meta: TidemarkFrameMeta = {
     tidemark: FRAME_CONTRACT_VERSION,
     seriesKey: analysis.key,
@@ -138,9 +145,9 @@ export function failedSeriesFrame(
   input: SeriesInput,
   error: SerializedError,
   refId: string,
-  levelsPct: [number, number]
+  levelsPct: [number, number],
+  name = seriesDisplayName(input.labels, input.key)
 ): DataFrame {
-  const name = seriesDisplayName(input.labels, input.key);
   const meta: TidemarkFrameMeta = { tidemark: FRAME_CONTRACT_VERSION, seriesKey: input.key, levelsPct };
   return {
     name,

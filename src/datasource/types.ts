@@ -29,6 +29,10 @@ export interface SarimaQuery extends DataQuery, Pick<SettingValues, QuerySetting
   schemaVersion?: number;
   expr: string;
   trainingWindow: TrainingWindow;
+  /** Series names as Prometheus' legend: `{{pod}}` becomes the label's value; empty or `__auto`: the label set. */
+  legendFormat?: string;
+  /** Mode the upstream Prometheus query editor was left in (`code` or `builder`), so it reopens the same way. */
+  editorMode?: string;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { SeriesInput } from '../contract/fit';
 import { FitCancelledError } from '../worker/errors';
 import { formatDurationMs } from './duration';
 import { seriesDisplayName } from './frames';
+import { formatPromQLVariable } from './promqlFormat';
 import type { ResolvedQuery } from './settings';
 
 /** The Prometheus query model fields we set (a subset of `PromQuery`). */
@@ -37,7 +38,10 @@ export interface PromTarget extends DataQuery {
  */
 const UPSTREAM_BUILTINS = /^__(interval|interval_ms|rate_interval|rate_interval_ms|range|range_s|range_ms)$/;
 
-/** Interpolates template variables in `expr`, keeping the step- and range-dependent built-ins for Prometheus. */
+/**
+ * Interpolates template variables in `expr` formatted as Prometheus formats them (multi-value and "All" as escaped
+ * regex alternations), keeping the step- and range-dependent built-ins for Prometheus.
+ */
 export function interpolateExpr(templateSrv: TemplateSrv, expr: string, scopedVars: ScopedVars | undefined): string {
   const kept: ScopedVars = {};
   for (const [name, value] of Object.entries(scopedVars ?? {})) {
@@ -45,7 +49,7 @@ export function interpolateExpr(templateSrv: TemplateSrv, expr: string, scopedVa
       kept[name] = value;
     }
   }
-  return templateSrv.replace(expr, kept);
+  return templateSrv.replace(expr, kept, formatPromQLVariable);
 }
 
 /** The upstream request: range starting a training window earlier, step = resolution. */

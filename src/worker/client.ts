@@ -22,6 +22,8 @@ export interface WorkerFitOptions {
   signal?: AbortSignal;
   /** Separates series of different queries that share labels (e.g. upstream uid + expression). */
   cacheScope?: string;
+  /** Called as each series finishes, with its index in the request. */
+  onResult?: (index: number, result: SeriesResult) => void;
 }
 
 /** JSON with sorted keys, so equal settings give equal cache keys whatever their key order. */
@@ -52,7 +54,13 @@ export class WorkerFitClient {
   /** Analyses every series; per-series failures become error results, cancellation rejects with `AbortError`. */
   async fit(request: FitRequest, options: WorkerFitOptions = {}): Promise<FitResponse> {
     const settingsKey = stableStringify(request.settings);
-    const results = await Promise.all(request.series.map((input) => this.fitOne(input, request, settingsKey, options)));
+    const results = await Promise.all(
+      request.series.map(async (input, index) => {
+        const result = await this.fitOne(input, request, settingsKey, options);
+        options.onResult?.(index, result);
+        return result;
+      })
+    );
     return { version: FIT_CONTRACT_VERSION, results };
   }
 

@@ -6,6 +6,7 @@
  * missing Prometheus fails too.
  */
 import { startSession } from './browser';
+import { DATASOURCE_CHECKS } from './datasource.checks';
 import { DEMO_CHECKS } from './demo.checks';
 import { startTestStack } from './demoPage';
 import { INTERACTION_CHECKS } from './interaction.checks';
@@ -27,7 +28,7 @@ async function main() {
         })
       : null;
   const checks = [
-    ...[...CHECKS, ...INTERACTION_CHECKS].filter(selected),
+    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS].filter(selected),
     ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
   ];
   let failed = 0;

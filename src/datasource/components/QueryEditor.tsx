@@ -1,12 +1,12 @@
 import React, { useMemo } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
-import { InlineField, Input, Stack } from '@grafana/ui';
+import { Stack } from '@grafana/ui';
 import type { SarimaDataSource } from '../datasource';
 import { migrateQuery } from '../migrate';
 import type { SarimaDataSourceOptions, SarimaQuery } from '../types';
 import { DetectionFields } from './DetectionFields';
 import { Diagnostics } from './Diagnostics';
-import { LABEL_WIDTH } from './fields';
+import { ExpressionEditor } from './ExpressionEditor';
 import { ModelFields } from './ModelFields';
 import { useDebouncedCallback } from './useDebouncedCallback';
 
@@ -15,8 +15,8 @@ type Props = QueryEditorProps<SarimaDataSource, SarimaQuery, SarimaDataSourceOpt
 /** Wait this long after the last edit of a model setting before refitting. */
 export const REFIT_DEBOUNCE_MS = 800;
 
-/** Query editor: PromQL, model and detection settings, and the diagnostics of the last run. */
-export function QueryEditor({ query, onChange, onRunQuery, data }: Props) {
+/** Query editor: PromQL (the upstream's own editor), model and detection settings, diagnostics of the last run. */
+export function QueryEditor({ datasource, query, onChange, onRunQuery, data, app, range }: Props) {
   const current = useMemo(() => migrateQuery(query), [query]);
   const refitSoon = useDebouncedCallback(onRunQuery, REFIT_DEBOUNCE_MS);
   const update = (patch: Partial<SarimaQuery>) => {
@@ -25,20 +25,14 @@ export function QueryEditor({ query, onChange, onRunQuery, data }: Props) {
   };
   return (
     <Stack direction="column" gap={0.5}>
-      <InlineField
-        label="PromQL"
-        labelWidth={LABEL_WIDTH}
-        grow
-        tooltip="Every series it returns is modelled separately"
-      >
-        <Input
-          aria-label="PromQL"
-          value={current.expr}
-          placeholder="sum by (pod) (rate(container_cpu_usage_seconds_total[5m]))"
-          onChange={(e) => onChange({ ...current, expr: e.currentTarget.value })}
-          onBlur={onRunQuery}
-        />
-      </InlineField>
+      <ExpressionEditor
+        datasource={datasource}
+        query={current}
+        onChange={onChange}
+        onRunQuery={onRunQuery}
+        app={app}
+        range={range}
+      />
       <ModelFields query={current} onChange={update} />
       <DetectionFields query={current} onChange={update} />
       <Diagnostics frames={data?.series} refId={current.refId} />

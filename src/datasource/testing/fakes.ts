@@ -15,6 +15,7 @@ import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesRes
 import { runFitTask } from '../../contract/protocol';
 import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
 import type { FitCallOptions, FitClient } from '../fitClient';
+import { GrafanaLikeTemplateSrv } from './templateSrv';
 import type { SarimaDataSourceOptions, SarimaQuery } from '../types';
 
 export const PROMETHEUS_FRAMES = fixture.frames as unknown as DataFrame[];
@@ -23,11 +24,8 @@ const HOUR_MS = 3_600_000;
 export const VISIBLE_FROM_MS = PROMETHEUS_FRAMES[0].fields[0].values[6] as number;
 export const VISIBLE_TO_MS = VISIBLE_FROM_MS + 5 * HOUR_MS;
 
-/** Replaces `$name` from scopedVars only, like Grafana's TemplateSrv does for variables it knows. */
-export const fakeTemplateSrv = {
-  replace: (text = '', vars: ScopedVars = {}) =>
-    text.replace(/\$(\w+)/g, (whole, name: string) => (vars[name] ? String(vars[name].value) : whole)),
-} as unknown as TemplateSrv;
+/** A TemplateSrv without dashboard variables: only scoped variables are replaced, as Grafana does. */
+export const fakeTemplateSrv: TemplateSrv = new GrafanaLikeTemplateSrv();
 
 export function instanceSettings(
   jsonData: Partial<SarimaDataSourceOptions> = {}
@@ -86,11 +84,14 @@ export class InProcessFitClient implements FitClient {
 
   async fit(request: FitRequest, options?: FitCallOptions): Promise<FitResponse> {
     this.calls.push({ request, options });
-    const results = request.series.map((input): SeriesResult => {
+    const results = request.series.map((input, index): SeriesResult => {
       const reply = runFitTask({ input, settings: request.settings, outputFromMs: request.outputFromMs }, fakeAnalyze);
-      return reply.type === 'result'
-        ? reply.analysis
-        : { status: 'error', key: input.key, labels: input.labels, error: reply.error };
+      const result: SeriesResult =
+        reply.type === 'result'
+          ? reply.analysis
+          : { status: 'error', key: input.key, labels: input.labels, error: reply.error };
+      options?.onResult?.(index, result);
+      return result;
     });
     return { version: FIT_CONTRACT_VERSION, results };
   }

@@ -1,7 +1,8 @@
 /**
  * Harness modes for the data source plugin: `datasource` mounts its QueryEditor with a real DataSource instance,
- * `config` its ConfigEditor. URL parameters: jsonData=<JSON>, query=<JSON>. State is exposed on `window.harness`
- * (`query`, `runCount`, `dataSourceOptions`) so a test can drive the editor and assert what it produced.
+ * `config` its ConfigEditor. URL parameters: jsonData=<JSON>, query=<JSON>, upstreamEditor=none, series=<count>.
+ * State is exposed on `window.harness` (`query`, `runCount`, `dataSourceOptions`, `stream`) so a test can drive the
+ * editor and assert what it produced.
  */
 import React from 'react';
 import type { Root } from 'react-dom/client';
@@ -9,7 +10,11 @@ import { DataSourceInstanceSettings, DataSourcePlugin, DataSourcePluginMeta, The
 import { config } from '@grafana/runtime';
 import { GlobalStyles } from '@grafana/ui';
 import { loadAmdModule } from './amd';
+import { HarnessPrometheusDataSource } from './promDataSource';
 import { registerDataSource } from './services';
+import { attachStandInEditor } from './standInPromEditor';
+import { installStreamingApi } from './streaming';
+import { SyntheticPrometheus } from './syntheticPrometheus';
 
 type Harness = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
@@ -28,15 +33,29 @@ function settingsFor(meta: DataSourcePluginMeta, jsonData: Record<string, unknow
   };
 }
 
-/** A Prometheus entry in the data source registry, for pickers that list Prometheus data sources. */
-function registerPrometheus() {
+/** Metric names the stand-in Prometheus editor offers (no Prometheus server in this mode). */
+const STAND_IN_METRICS = ['http_requests_total', 'http_request_duration_seconds_bucket', 'node_load1', 'up'];
+
+/**
+ * A Prometheus data source in the registry (uid `prometheus`) carrying the stand-in query editor, as Grafana's
+ * instances carry their plugin's components; `upstreamEditor=none` leaves it without one. A synthetic Prometheus
+ * (uid `synthetic`, `series` URL parameter, default 50) answers the streaming checks.
+ */
+function registerPrometheus(params: URLSearchParams) {
   const meta = {
     id: 'prometheus',
     name: 'Prometheus',
     type: 'datasource',
     info: { logos: {} },
   } as DataSourcePluginMeta;
-  registerDataSource({ ...settingsFor(meta, {}), id: 2, uid: 'prometheus', name: 'Prometheus' });
+  const settings = { ...settingsFor(meta, {}), id: 2, uid: 'prometheus', name: 'Prometheus' };
+  const prometheus = new HarnessPrometheusDataSource(settings, '/api/prom');
+  if (params.get('upstreamEditor') !== 'none') {
+    attachStandInEditor(prometheus, async () => STAND_IN_METRICS);
+  }
+  registerDataSource(settings, prometheus);
+  const synthetic = { ...settingsFor(meta, {}), id: 3, uid: 'synthetic', name: 'Synthetic' };
+  registerDataSource(synthetic, new SyntheticPrometheus(synthetic, Number(params.get('series') ?? 50)));
 }
 
 export async function mountDataSourceMode(root: Root, mode: string, params: URLSearchParams, harness: Harness) {
@@ -45,8 +64,9 @@ export async function mountDataSourceMode(root: Root, mode: string, params: URLS
   const jsonData = JSON.parse(params.get('jsonData') ?? '{}');
   const settings = settingsFor(meta, jsonData);
   const instance = new plugin.DataSourceClass(settings);
-  registerPrometheus();
+  registerPrometheus(params);
   registerDataSource(settings, instance);
+  installStreamingApi(harness, instance);
   const theme = config.theme2;
   harness.query = JSON.parse(params.get('query') ?? '{"refId":"A"}');
   harness.runCount = 0;

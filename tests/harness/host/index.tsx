@@ -3,7 +3,7 @@
  * runtime services and a theme, loads `dist/…/module.js` and renders the plugin with fixture data.
  *
  * URL parameters: mode=panel|stock|bench|datasource|config|demo (demo: see demoMode.tsx), fixture=<tests/fixtures/frames name>, theme=dark|light,
- * width, height, options=<JSON merged into the panel options>. Everything the tests need is on `window.harness`.
+ * width, height, options=<JSON merged into the panel options>, variables=<JSON dashboard variables (TestVariable[])>. Everything the tests need is on `window.harness`.
  */
 import { createRoot } from 'react-dom/client';
 import { createTheme, PanelPlugin } from '@grafana/data';
@@ -78,7 +78,7 @@ async function main() {
   harness.colorByName = (name: string) => theme.visualization.getColorByName(name);
   harness.background = theme.colors.background.primary;
   installAmd();
-  installServices(theme);
+  installServices(theme, JSON.parse(params.get('variables') ?? '[]'));
   document.body.style.background = theme.colors.background.primary;
   const root = createRoot(document.getElementById('root')!);
   if (mode === 'demo') {

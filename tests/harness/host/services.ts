@@ -1,9 +1,10 @@
 /**
  * The Grafana runtime services a plugin may reach for, in their smallest working form: template variables
- * (none), a data source registry (what the page registers), and a backend service over `fetch`.
+ * (interpolated as Grafana's TemplateSrv does; the `variables` URL parameter defines them), a data source registry
+ * (what the page registers), and a backend service over `fetch`.
  */
 import { Observable, from, lastValueFrom } from 'rxjs';
-import type { DataSourceInstanceSettings, GrafanaTheme2, ScopedVars } from '@grafana/data';
+import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
 import {
   BackendSrv,
   BackendSrvRequest,
@@ -13,8 +14,8 @@ import {
   setBackendSrv,
   setDataSourceSrv,
   setTemplateSrv,
-  TemplateSrv,
 } from '@grafana/runtime';
+import { GrafanaLikeTemplateSrv, type TestVariable } from '../../../src/datasource/testing/templateSrv';
 
 const instances = new Map<string, { settings: DataSourceInstanceSettings; instance?: unknown }>();
 
@@ -23,12 +24,7 @@ export function registerDataSource(settings: DataSourceInstanceSettings, instanc
   instances.set(settings.uid, { settings, instance });
 }
 
-const templateSrv: TemplateSrv = {
-  getVariables: () => [],
-  replace: (target?: string, _scopedVars?: ScopedVars) => target ?? '',
-  containsTemplate: (target?: string) => Boolean(target && target.includes('$')),
-  updateTimeRange: () => undefined,
-};
+const templateSrv = new GrafanaLikeTemplateSrv();
 
 function lookup(ref: unknown) {
   const key = typeof ref === 'string' ? ref : (ref as { uid?: string } | null | undefined)?.uid;
@@ -89,8 +85,9 @@ const backendSrv = {
   lastValueFrom,
 } as unknown as BackendSrv;
 
-/** Installs the services and the theme into @grafana/runtime, as Grafana does at boot. */
-export function installServices(theme: GrafanaTheme2) {
+/** Installs the services, the dashboard's variables and the theme into @grafana/runtime, as Grafana does at boot. */
+export function installServices(theme: GrafanaTheme2, variables: TestVariable[] = []) {
+  templateSrv.setVariables(variables);
   setTemplateSrv(templateSrv);
   setDataSourceSrv(dataSourceSrv);
   setBackendSrv(backendSrv);

@@ -1,0 +1,148 @@
+/**
+ * Browser checks of the data source in the harness (`datasource` mode): the upstream Prometheus editor used for
+ * PromQL (a stand-in with autocomplete and metrics browser, attached as Grafana attaches plugin components), the
+ * plain fallback with its notice, and a 50-series query that streams partial results and stops when cancelled.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openHarness, screenshot } from './browser';
+import type { Check } from './panel.checks';
+
+const WITH_UPSTREAM = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'prometheus' }))}`;
+const SYNTHETIC = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'synthetic', fitLocation: 'browser' }))}`;
+const DAY_MS = 86_400_000;
+/** A fixed range (no wall clock): the last day of a week of hourly synthetic data. */
+const TO_MS = Date.UTC(2026, 0, 8);
+const STREAM_TARGET = {
+  refId: 'A',
+  expr: 'synthetic_load',
+  season: '1d',
+  resolution: '1h',
+  trainingWindow: { type: 'duration', duration: '6d' },
+  horizon: '0s',
+  seriesLimit: 50,
+};
+
+interface Stream {
+  emissions: Array<{ state?: string; series: number; pending?: string }>;
+  done: boolean;
+  error?: string;
+}
+
+type HarnessWindow = { harness: Record<string, unknown> };
+const harnessValue = <T>(page: Page, key: string) =>
+  page.evaluate((k) => (window as unknown as HarnessWindow).harness[k], key) as Promise<T>;
+
+async function startStream(page: Page) {
+  await page.evaluate(
+    ({ target, fromMs, toMs }) =>
+      ((window as unknown as HarnessWindow).harness.startStream as (...a: unknown[]) => void)(target, fromMs, toMs, 50),
+    { target: STREAM_TARGET, fromMs: TO_MS - DAY_MS, toMs: TO_MS }
+  );
+}
+
+export const DATASOURCE_CHECKS: Check[] = [
+  {
+    name: 'PromQL is edited in the upstream Prometheus editor: autocomplete, metrics browser, legend',
+    run: async (session) => {
+      const { page, errors } = await openHarness(session, `mode=datasource&theme=dark&${WITH_UPSTREAM}`);
+      const code = page.getByLabel('Prometheus code editor');
+      await code.waitFor({ timeout: 10_000 });
+      assert.equal(await page.getByTestId('tidemark-plain-promql-notice').count(), 0, 'no fallback notice');
+      await code.fill('sum(rate(http_req');
+      await page.getByRole('option', { name: 'http_requests_total' }).click();
+      await page.getByLabel('Prometheus legend').fill('{{service}}');
+      await screenshot(page, 'datasource-upstream-editor-dark');
+      const query = await harnessValue<{ expr: string; legendFormat: string; editorMode: string }>(page, 'query');
+      assert.equal(query.expr, 'sum(rate(http_requests_total');
+      assert.equal(query.legendFormat, '{{service}}');
+      await page.getByRole('button', { name: 'Metrics browser' }).click();
+      await page.getByTestId('stand-in-metrics-browser').getByRole('button', { name: 'node_load1' }).click();
+      assert.equal((await harnessValue<{ expr: string }>(page, 'query')).expr, 'node_load1');
+      assert.deepEqual(errors, []);
+      await page.close();
+      return `query: ${JSON.stringify(query)}`;
+    },
+  },
+  {
+    name: 'PromQL falls back to a plain input with a notice when the upstream has no editor',
+    run: async (session) => {
+      const { page, errors } = await openHarness(
+        session,
+        `mode=datasource&theme=dark&upstreamEditor=none&${WITH_UPSTREAM}`
+      );
+      const notice = page.getByTestId('tidemark-plain-promql-notice');
+      await notice.waitFor({ timeout: 10_000 });
+      assert.match((await notice.textContent()) ?? '', /"Prometheus" offers no query editor/);
+      await page.getByLabel('PromQL').fill('up');
+      await page.getByLabel('Legend').fill('{{job}}');
+      await screenshot(page, 'datasource-plain-promql-dark');
+      const query = await harnessValue<{ expr: string; legendFormat: string }>(page, 'query');
+      assert.deepEqual([query.expr, query.legendFormat], ['up', '{{job}}']);
+      assert.deepEqual(errors, []);
+      await page.close();
+    },
+  },
+  {
+    name: 'a 50-series query streams partial results as series finish, then Done',
+    run: async (session) => {
+      const { page, errors } = await openHarness(session, `mode=datasource&theme=dark&${SYNTHETIC}`, {
+        width: 960,
+        height: 900,
+      });
+      await startStream(page);
+      await page.waitForFunction(
+        () => ((window as unknown as HarnessWindow).harness.stream as Stream).emissions.length >= 15,
+        null,
+        { timeout: 180_000 }
+      );
+      await screenshot(page, 'datasource-streaming-partial-dark');
+      await page.waitForFunction(() => ((window as unknown as HarnessWindow).harness.stream as Stream).done, null, {
+        timeout: 180_000,
+      });
+      await screenshot(page, 'datasource-streaming-dark');
+      const stream = await harnessValue<Stream>(page, 'stream');
+      const streamed = stream.emissions.filter((e) => e.state === 'Streaming');
+      const last = stream.emissions[stream.emissions.length - 1];
+      assert.equal(stream.error, undefined);
+      assert.ok(streamed.length >= 3, `at least 3 partial responses, got ${streamed.length}`);
+      assert.ok(streamed[0].series < 50 && streamed[0].pending, `first partial: ${JSON.stringify(streamed[0])}`);
+      const counts = stream.emissions.map((e) => e.series);
+      assert.ok(
+        counts.every((c, i) => i === 0 || c >= counts[i - 1]),
+        `series only added: ${counts.join(' ')}`
+      );
+      assert.deepEqual(last, { state: 'Done', series: 50, pending: undefined });
+      assert.deepEqual(errors, []);
+      await page.close();
+      return `${stream.emissions.length} responses; series per response: ${counts.join(' ')}`;
+    },
+  },
+  {
+    name: 'a cancelled streaming query stops its fits (workers terminated, no more responses)',
+    run: async (session) => {
+      const { page, errors } = await openHarness(session, `mode=datasource&theme=dark&${SYNTHETIC}`);
+      await startStream(page);
+      await page.waitForFunction(
+        () => ((window as unknown as HarnessWindow).harness.stream as Stream).emissions.length >= 1,
+        null,
+        { timeout: 120_000 }
+      );
+      await page.evaluate(() => ((window as unknown as HarnessWindow).harness.cancelStream as () => void)());
+      const atCancel = await harnessValue<Stream>(page, 'stream');
+      const workers = await harnessValue<{ created: number; terminated: number }>(page, 'workerCounts');
+      // A fit takes well over this; had the fits gone on, responses would have kept arriving meanwhile.
+      await page.waitForTimeout(3000);
+      const after = await harnessValue<Stream>(page, 'stream');
+      await screenshot(page, 'datasource-stream-cancelled-dark');
+      assert.ok(workers.created >= 1, 'fits ran in workers');
+      assert.equal(workers.terminated, workers.created, `every busy worker terminated: ${JSON.stringify(workers)}`);
+      assert.equal(after.emissions.length, atCancel.emissions.length, 'no responses after the cancel');
+      assert.equal(after.done, false);
+      assert.ok(atCancel.emissions[0].series < 50);
+      assert.deepEqual(errors, []);
+      await page.close();
+      return `cancelled after ${atCancel.emissions[0].series}/50 series; workers ${JSON.stringify(workers)}`;
+    },
+  },
+];
