@@ -2,10 +2,10 @@ import { type DataFrame, type DataQueryResponse, LoadingState } from '@grafana/d
 import { NEVER, type Subscription } from 'rxjs';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse } from '../contract/fit';
 import { WorkerFitClient } from '../worker/client';
-import type { AnalyzeFn } from '../worker/endpoint';
+import type { Analyzer } from '../contract/protocol';
 import { FitWorkerPool } from '../worker/pool';
 import { channelWorkerFactory } from '../worker/testing/channelWorker';
-import { fakeAnalyze } from '../worker/testing/fakeAnalyze';
+import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { SarimaDataSource } from './datasource';
 import type { FitCallOptions, FitClient } from './fitClient';
 import {
@@ -131,7 +131,7 @@ describe('SarimaDataSource.query streaming', () => {
 
   it('should stop the remaining fits and send nothing more when unsubscribed mid-stream', async () => {
     let analysed = 0;
-    const counting: AnalyzeFn = (input, settings, options) => {
+    const counting: Analyzer = (input, settings, options) => {
       analysed++;
       return fakeAnalyze(input, settings, options);
     };
