@@ -27,6 +27,17 @@ export default defineConfig([
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
   {
+    // Small files with one job, short functions (STYLE.md §1; issue 11). Counted without blank lines and comments.
+    // A stated exception is a per-line `eslint-disable-next-line … -- reason`. Tests are exempt: a describe block
+    // of table-driven cases is one long callback by nature.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     // The numerical core is shared by the browser worker, the Node service and the CLI (issue #2, item 7).
     files: ['src/model/**/*.ts'],
     // Tests run in Node and may read fixture files; the shipped code may not.

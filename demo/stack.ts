@@ -49,6 +49,7 @@ export interface DemoStack {
 }
 
 /** Starts everything; on a failure part-way, stops what was started and rethrows. */
+// eslint-disable-next-line max-lines-per-function -- one sequence of start-up steps with the clean-up of each; splitting it would scatter the rollback
 export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
   const { days = 21, stepMs = 300_000, seed = 7, withService = true, log = () => undefined } = options;
   const missing = missingPrometheusBinaries();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every check, in the order CI runs them: typecheck → lint → unit tests → build → built-output tests →
+# Every check, in the order CI runs them: typecheck → lint → format → dead exports (knip) → unit tests → build → built-output tests →
 # browser tests (headless Chromium against the harness; under CI=true a missing chromium fails the run).
 # This is the project's one test command (`npm run check`); .ci/run calls it.
 set -euo pipefail
@@ -11,6 +11,10 @@ step typecheck
 npm run --silent typecheck
 step lint
 npm run --silent lint
+step format
+npm run --silent format:check
+step 'dead exports'
+npm run --silent knip
 step 'unit tests'
 npm run --silent test
 step build

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the detectors-file reader: upstream, server, limits and detector sections share one Reader (split into modules per section is the next step) */
 /**
  * Loads and validates the detectors file (YAML). Every problem is reported with its file, line, column and
  * field path, all at once, so one edit fixes them all; e.g.

@@ -35,6 +35,7 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the start-up sequence in order (config, checks, pool, server, scheduler, signals), read top to bottom
 async function main(): Promise<void> {
   let args;
   let config;

@@ -8,7 +8,6 @@ export const SECOND_MS = 1000;
 export const MINUTE_MS = 60 * SECOND_MS;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
-export const WEEK_MS = 7 * DAY_MS;
 
 /** Prometheus answers at most 11,000 points per series in `query_range` (its `exceeded maximum resolution`). */
 export const MAX_POINTS_PER_QUERY = 11_000;

@@ -7,6 +7,7 @@ const FORECAST = ['Forecast'];
 const ANOMALIES = ['Anomalies'];
 
 /** The panel options editor; every default comes from DEFAULT_OPTIONS. */
+// eslint-disable-next-line max-lines-per-function -- one builder chain of every panel option, in the order Grafana shows them
 export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<BandsPanelOptions>) {
   builder
     .addRadio({

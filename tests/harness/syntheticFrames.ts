@@ -67,6 +67,7 @@ function gaussian(rand: () => number): number {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** One Tidemark frame: history with injected anomalies, then a forecast horizon with widening bands. */
+// eslint-disable-next-line max-lines-per-function -- builds one complete frame literal, field by field
 export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): FrameDTO {
   const rand = prng(spec.seed);
   const total = spec.points + spec.horizon;

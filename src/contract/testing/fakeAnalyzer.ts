@@ -46,6 +46,7 @@ export const fakeAnalyze: Analyzer = (input, settings, options) => {
   return { analysis: fakeSeriesAnalysis(input, settings, mean, options.outputFromMs), cache };
 };
 
+// eslint-disable-next-line max-lines-per-function -- spells out a complete SeriesAnalysis literal, field by field
 function fakeSeriesAnalysis(
   input: SeriesInput,
   settings: ModelSettings,

@@ -97,6 +97,7 @@ function windowRows(timestampsMs: ArrayLike<number>, windows: readonly NabWindow
  * outside windows adds A_FP·σ((i − prevRight)/(prevWidth − 1)), or −A_FP with no earlier window. Each window
  * without a flag adds −A_FN.
  */
+// eslint-disable-next-line max-lines-per-function -- the NAB scoring loop follows the reference implementation step by step (Lavin & Ahmad 2015)
 export function scoreNabFile(
   timestampsMs: ArrayLike<number>,
   flags: ArrayLike<boolean>,

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the fit entry point, its CSS/ML objective and the model assembly share the Problem type; kept together to match R stats::arima */
 /**
  * Fitting SARIMA(p,d,q)(P,D,Q)[m] models with optional mean and Fourier regressors by exact Gaussian
  * maximum likelihood, started from conditional-sum-of-squares estimates: R `stats::arima` with its
@@ -339,6 +340,7 @@ function fitMl(pr: Problem, init: Float64Array, zeros: Float64Array, opt: Minimi
 }
 
 /** Builds the model from the estimate. Over 60 lines only because it lists every result field once. */
+// eslint-disable-next-line max-lines-per-function -- lists every result field of the model once
 function assembleModel(pr: Problem, est: Estimate, method: 'CSS-ML' | 'ML' | 'CSS'): SarimaModel {
   const params = est.params;
   const nPar = params.length;

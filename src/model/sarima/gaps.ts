@@ -24,6 +24,7 @@ const STEADY_TOLERANCE = 1e-13;
  * recursion loses accuracy; the caller then uses the general filter. Over 60 lines because the gain
  * recursion, the innovations of every column and the GLS sums share one hot loop over the series.
  */
+// eslint-disable-next-line max-lines-per-function -- one likelihood pass with its gap bookkeeping, kept whole to match the derivation
 export function gapLikelihood(
   sys: ArmaSystem,
   w: ArrayLike<number>,

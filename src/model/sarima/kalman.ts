@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the Kalman filter, its fast and full steps and the state initialisation share one state layout (R makeARIMA/ARIMA_Like) */
 /**
  * The general Kalman filter over the ARIMA state (R `makeARIMA`/`ARIMA_Like`): the ARMA state of the
  * differenced series plus the last d + m·D values of the regression-adjusted series ("lags"), which the
@@ -361,6 +362,7 @@ function riccatiExact(sys: ArmaSystem, P: Float64Array, invF: number, out: Float
  * identity on the unknown lags) and the marginalisation of entries that left the lag window. Over 60
  * lines because these four stages must run in this order on the same buffers.
  */
+// eslint-disable-next-line max-lines-per-function -- one Kalman step (Durbin & Koopman 2012, §4.3), kept whole so it reads as the equations
 function stepFull(sys: FilterSystem, s: LiveState, u: number, pred: Prediction, missing: boolean): void {
   const r = sys.arma.r;
   const nd = sys.delta.length;

@@ -5,6 +5,7 @@
  * (PPND16, Applied Statistics 37, 1988), accurate to about 1e-16 — the algorithm behind R `qnorm`.
  * The rational-function coefficients are the published ones; over 60 lines only because of them.
  */
+// eslint-disable-next-line max-lines-per-function -- Acklam's rational approximation: coefficient tables and the three regions in one place
 export function normalQuantile(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {

@@ -61,6 +61,7 @@ export function numericalGradient(f: Objective, x: Float64Array, fx: number, gra
  * decrease below `reltol`, or when even a step along the steepest descent direction cannot lower f.
  * Over 60 lines because the iteration, its line search and the restart logic share their state.
  */
+// eslint-disable-next-line max-lines-per-function -- BFGS as in Nocedal & Wright (2006) Alg. 6.1 with its line search, one loop
 export function bfgs(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
   const n = x0.length;
   const x = Float64Array.from(x0);
@@ -184,6 +185,7 @@ function updateInverseHessian(B: Float64Array, s: Float64Array, y: Float64Array,
  * reltol·(|f_best| + reltol), as R `optim(method = "Nelder-Mead")`. Over 60 lines because the four
  * simplex moves act on shared state.
  */
+// eslint-disable-next-line max-lines-per-function -- Nelder–Mead as in R optim (Nelder & Mead 1965): one loop over the simplex moves
 export function nelderMead(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
   const n = x0.length;
   const pts: Float64Array[] = [];

@@ -11,6 +11,7 @@ export interface Complex {
  * (Aberth 1973), the method behind many `polyroot` replacements. Degrees here are small (MA orders).
  * Over 60 lines because the complex arithmetic is written out inline.
  */
+// eslint-disable-next-line max-lines-per-function -- companion-matrix QR iteration in one routine, as in the reference algorithm
 export function polynomialRoots(coefficients: number[]): Complex[] {
   let n = coefficients.length - 1;
   while (n > 0 && coefficients[n] === 0) {

@@ -65,6 +65,7 @@ const eventBus = new EventBusSrv();
 const panelContext = { eventsScope: 'global', eventBus, sync: () => DashboardCursorSync.Crosshair };
 const legend = { showLegend: true, displayMode: LegendDisplayMode.List, placement: 'bottom' as const, calcs: [] };
 
+// eslint-disable-next-line max-lines-per-function -- one page layout of the harness, markup only
 export function DemoPage({ state, datasource, dsPlugin, panelPlugin, options, onQuery, onRun, onPreset }: Props) {
   const QueryEditor = dsPlugin.components.QueryEditor!;
   const Panel = panelPlugin.panel!;
