@@ -127,12 +127,12 @@ describe('fit command', () => {
     [
       ['--input', fixture('bad-value.csv'), '--order', '1,0,0'],
       1,
-      'bad-value.csv: line 5: cannot read the value "x7" as a number',
+      'bad-value.csv: line 5 ("1704067380,x7"): cannot read the value "x7" as a number',
     ],
     [
       ['--input', fixture('bad-header.csv'), '--order', '1,0,0'],
       1,
-      'line 1: expected the header "timestamp,value", got "time,val"',
+      'line 1 ("when,val"): expected a header "timestamp,value" or Grafana\'s CSV export',
     ],
     [
       ['--input', fixture('constant.csv'), '--order', '1,0,0'],
