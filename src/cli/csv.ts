@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 
 import { parseSampleValue } from '../model/seriesValues';
 import { InputError } from './errors';
+import { MAX_INPUT_POINTS } from './limits';
 import { describeFormat, epochUnit, isEpochText, parseTimestamp, type TimeFormat } from './timestamps';
 
 export { formatTimestamp, parseTimestamp, type TimeFormat } from './timestamps';
@@ -81,9 +82,20 @@ function readRows(text: string): Row[] {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as Array<{ record: string[]; info: { lines: number }; raw: string }>;
+      // Header plus one row past the limit: enough to tell that the limit is exceeded without reading on.
+      to: MAX_INPUT_POINTS + 2,
+    }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
+    if (records.length > MAX_INPUT_POINTS + 1) {
+      throw new InputError(
+        `more than ${MAX_INPUT_POINTS} data rows (line ${records[records.length - 1].info.lines} is past the limit); ` +
+          'aggregate the series or cut it to a trailing window'
+      );
+    }
     return records.map((r) => ({ fields: r.record, line: r.info.lines, raw: r.raw.trim() }));
   } catch (error) {
+    if (error instanceof InputError) {
+      throw error;
+    }
     const e = error as { lines?: number; message?: string };
     throw new InputError(`line ${e.lines ?? '?'}: not valid CSV: ${e.message ?? String(error)}`);
   }
