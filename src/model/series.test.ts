@@ -70,7 +70,7 @@ describe('prepareSeries', () => {
       {
         kind: 'missingValues',
         count: 3,
-        message: `3 non-finite value(s) treated as missing (1 NaN, 1 +Inf, 1 -Inf; first at ${formatTimeMs(T0 + MIN)})`,
+        message: `3 non-finite value(s) treated as missing (1 NaN or empty, 1 +Inf, 1 -Inf; first at ${formatTimeMs(T0 + MIN)})`,
       },
     ]);
   });

@@ -30,7 +30,7 @@ describe('countNonFinite / describeNonFinite', () => {
     const counts = countNonFinite([1, NaN, Infinity, 2, -Infinity, Infinity]);
     expect(counts).toEqual({ nan: 1, positiveInfinity: 2, negativeInfinity: 1, total: 4, first: 1 });
     expect(describeNonFinite(counts, 'T')).toBe(
-      '4 non-finite value(s) treated as missing (1 NaN, 2 +Inf, 1 -Inf; first at T)'
+      '4 non-finite value(s) treated as missing (1 NaN or empty, 2 +Inf, 1 -Inf; first at T)'
     );
   });
 });

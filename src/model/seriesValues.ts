@@ -78,7 +78,7 @@ export function countNonFinite(values: ArrayLike<number>): NonFiniteCounts {
 /** One line for the repair notice, e.g. "3 non-finite value(s) treated as missing (1 NaN, 2 +Inf)". */
 export function describeNonFinite(counts: NonFiniteCounts, firstTime: string): string {
   const parts = [
-    counts.nan > 0 ? `${counts.nan} NaN` : '',
+    counts.nan > 0 ? `${counts.nan} NaN or empty` : '',
     counts.positiveInfinity > 0 ? `${counts.positiveInfinity} +Inf` : '',
     counts.negativeInfinity > 0 ? `${counts.negativeInfinity} -Inf` : '',
   ].filter((p) => p !== '');
