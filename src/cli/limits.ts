@@ -1,8 +1,8 @@
 /**
- * Bounds of the CLI: every count and size a user can type is checked here, so a typo cannot crash, hang or be
- * silently rounded. Each check throws a UsageError naming the option and the value.
+ * Bounds of the CLI's own inputs (the detector flags are bounded by the settings schema): sizes and counts of
+ * `fit`/`auto` and of the CSV, so a typo cannot crash, hang or be silently rounded. Each check throws a
+ * UsageError naming the option and the value.
  */
-import { parseSpan, type Span } from '../model/detect/config';
 import type { RegularSeries } from '../model/series';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
@@ -11,8 +11,8 @@ import type { CliIo } from './io';
 export const MAX_INPUT_POINTS = 1_000_000;
 
 /**
- * Largest forecast or prediction horizon in steps, as the analysis pipeline's `horizonSteps` (the forecast keeps
- * one state per step: 1e7 steps took 28 s and 2.4 GB before failing).
+ * Largest forecast horizon in steps: the analysis pipeline's bound on `horizonSteps` (`src/model/pipeline/
+ * settings.ts`) and the settings schema's on `--horizon` of backtest. 1e7 steps took 28 s and 2.4 GB before failing.
  */
 export const MAX_HORIZON_STEPS = 10_000;
 
@@ -44,23 +44,6 @@ export function parseCount(text: string, name: string, min: number, max: number,
     throw new UsageError(`${expected}, got ${value}`);
   }
   return value;
-}
-
-/** A span of at least one point or a positive duration, e.g. `--train-window 28d` or `672`. */
-export function parsePositiveSpan(text: string, name: string): Span {
-  let span: Span;
-  try {
-    span = parseSpan(text);
-  } catch (error) {
-    throw new UsageError(`--${name}: ${(error as Error).message}`);
-  }
-  if ('points' in span && span.points < 1) {
-    throw new UsageError(`--${name} must be at least 1 point or a positive duration such as 28d, got "${text}"`);
-  }
-  if ('points' in span && span.points > MAX_INPUT_POINTS) {
-    throw new UsageError(`--${name} must be at most ${MAX_INPUT_POINTS} points, got ${span.points}`);
-  }
-  return span;
 }
 
 /** A series cut to its trailing `maxPoints` grid slots, and how many leading slots were left out. */
