@@ -35,9 +35,12 @@ const HEADER_HELP = 'expected a header "timestamp,value" or Grafana\'s CSV expor
 /** Rows quoted in messages are cut to this many characters. */
 const QUOTE_CHARS = 80;
 
-/** Parses CSV text (rules in the module comment); errors name the line number and quote the line. */
-export function parseCsv(text: string): CsvSeries {
-  const rows = readRows(text);
+/**
+ * Parses CSV text (rules in the module comment); errors name the line number and quote the line.
+ * @param maxRows data rows accepted, default {@link MAX_INPUT_POINTS}
+ */
+export function parseCsv(text: string, maxRows = MAX_INPUT_POINTS): CsvSeries {
+  const rows = readRows(text, maxRows);
   if (rows.length === 0) {
     throw new InputError(`the CSV is empty; ${HEADER_HELP}`);
   }
@@ -72,7 +75,7 @@ export function parseCsv(text: string): CsvSeries {
   return out;
 }
 
-function readRows(text: string): Row[] {
+function readRows(text: string, maxRows: number): Row[] {
   try {
     const records = parse(text, {
       bom: true,
@@ -83,11 +86,11 @@ function readRows(text: string): Row[] {
       skip_empty_lines: true,
       trim: true,
       // Header plus one row past the limit: enough to tell that the limit is exceeded without reading on.
-      to: MAX_INPUT_POINTS + 2,
+      to: maxRows + 2,
     }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
-    if (records.length > MAX_INPUT_POINTS + 1) {
+    if (records.length > maxRows + 1) {
       throw new InputError(
-        `more than ${MAX_INPUT_POINTS} data rows (line ${records[records.length - 1].info.lines} is past the limit); ` +
+        `more than ${maxRows} data rows (line ${records[records.length - 1].info.lines} is past the limit); ` +
           'aggregate the series or cut it to a trailing window'
       );
     }
