@@ -11,7 +11,7 @@
 export type TimeFormat = 'unix' | 'unixMs' | 'iso' | 'datetime';
 
 /** A timestamp as read: ms since the epoch and its written form. */
-export interface ReadTime {
+interface ReadTime {
   ms: number;
   format: TimeFormat;
 }
@@ -24,8 +24,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:([ T])(\d{2}):(\d{2})(?::(\d{2})(\
  * March 1973): every time a monitoring series can carry falls in exactly one class. Larger magnitudes are micro-
  * or nanoseconds, which the CLI does not guess at.
  */
-export const EPOCH_MS_FROM = 1e11;
-export const EPOCH_MS_UNTIL = 1e14;
+const EPOCH_MS_FROM = 1e11;
+const EPOCH_MS_UNTIL = 1e14;
 
 /** The unit of an epoch number by its magnitude, or 'tooLarge' from 1e14 on. */
 export function epochUnit(epoch: number): 'unix' | 'unixMs' | 'tooLarge' {
