@@ -76,32 +76,51 @@ export function parseCsv(text: string, maxRows = MAX_INPUT_POINTS): CsvSeries {
 }
 
 function readRows(text: string, maxRows: number): Row[] {
+  let records: Array<{ record: string[]; raw: string }>;
   try {
-    const records = parse(text, {
+    records = parse(text, {
       bom: true,
       delimiter: [',', ';'],
-      info: true,
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
       // Header plus one row past the limit: enough to tell that the limit is exceeded without reading on.
       to: maxRows + 2,
-    }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
-    if (records.length > maxRows + 1) {
-      throw new InputError(
-        `more than ${maxRows} data rows (line ${records[records.length - 1].info.lines} is past the limit); ` +
-          'aggregate the series or cut it to a trailing window'
-      );
-    }
-    return records.map((r) => ({ fields: r.record, line: r.info.lines, raw: r.raw.trim() }));
+    }) as unknown as Array<{ record: string[]; raw: string }>;
   } catch (error) {
-    if (error instanceof InputError) {
-      throw error;
-    }
     const e = error as { lines?: number; message?: string };
     throw new InputError(`line ${e.lines ?? '?'}: not valid CSV: ${e.message ?? String(error)}`);
   }
+  const rows = numberLines(records);
+  if (rows.length > maxRows + 1) {
+    throw new InputError(
+      `more than ${maxRows} data rows (line ${rows[rows.length - 1].line} is past the limit); ` +
+        'aggregate the series or cut it to a trailing window'
+    );
+  }
+  return rows;
+}
+
+/**
+ * Line numbers from the records' raw text (which includes the empty lines skipped before a record and its line
+ * break): csv-parse's own `info` option doubles the parse time (measured 3.6 s against 1.5 s per 100,000 rows).
+ */
+function numberLines(records: Array<{ record: string[]; raw: string }>): Row[] {
+  const newlines = (text: string) => {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
+    }
+    return count;
+  };
+  let consumed = 0;
+  return records.map((r) => {
+    const content = r.raw.trimStart();
+    const line = 1 + consumed + newlines(r.raw.slice(0, r.raw.length - content.length));
+    consumed += newlines(r.raw);
+    return { fields: r.record, line, raw: content.trimEnd() };
+  });
 }
 
 function checkHeader(row: Row): void {
