@@ -1,8 +1,10 @@
 /**
- * Command line of the service: `--config FILE [--listen HOST:PORT] [--shard-index N --shard-count N]
- * [--log-level LEVEL] [--startup-jitter DURATION]`. Shard options fall back to TIDEMARK_SHARD_INDEX and
- * TIDEMARK_SHARD_COUNT; the index may be a StatefulSet pod name (`tidemark-2`).
+ * Command line of the service (Node's `util.parseArgs`, strict): `--config FILE [--listen HOST:PORT]
+ * [--shard-index N --shard-count N] [--log-level LEVEL] [--startup-jitter DURATION]`, `--help`. Shard options
+ * fall back to TIDEMARK_SHARD_INDEX and TIDEMARK_SHARD_COUNT; the index may be a StatefulSet pod name.
  */
+import { parseArgs as parseArgv } from 'node:util';
+
 import { parseDurationMs } from './duration';
 import { parseShardIndex, type Shard } from './shard';
 
@@ -17,31 +19,60 @@ export interface ServiceArgs {
   stateDir?: string;
 }
 
+/** The service's `--help` text. */
+export const USAGE = `usage: npm run service -- --config FILE [options]
+  --config FILE              detectors file (YAML), required
+  --listen HOST:PORT         address to serve on (default 127.0.0.1:9464)
+  --shard-index N            this replica's shard, or a StatefulSet pod name such as tidemark-2
+                             (default TIDEMARK_SHARD_INDEX, else 0)
+  --shard-count N            number of shards (default TIDEMARK_SHARD_COUNT, else 1)
+  --log-level LEVEL          fatal, error, warn, info, debug, trace or silent (default TIDEMARK_LOG_LEVEL, else info)
+  --startup-jitter DURATION  random delay before the first scheduled fits, e.g. 30s (default 30s; 0 = none)
+  --state-dir DIR            directory for persisted detector state (default TIDEMARK_STATE_DIR, else nothing persisted)
+  -h, --help                 print this help and exit`;
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(
       `${message}\nusage: npm run service -- --config FILE [--listen HOST:PORT] [--shard-index N --shard-count N]\n` +
-        '       [--log-level LEVEL] [--startup-jitter DURATION] [--state-dir DIR]'
+        '       [--log-level LEVEL] [--startup-jitter DURATION] [--state-dir DIR] (--help for all options)'
     );
     this.name = 'UsageError';
   }
 }
 
-const FLAGS = ['config', 'listen', 'shard-index', 'shard-count', 'log-level', 'startup-jitter', 'state-dir'];
+/** Thrown by {@link parseArgs} for `--help`/`-h`: print {@link USAGE} to stdout and exit 0. */
+export class HelpRequested extends Error {
+  constructor() {
+    super(USAGE);
+    this.name = 'HelpRequested';
+  }
+}
+
+const FLAGS = ['config', 'listen', 'shard-index', 'shard-count', 'log-level', 'startup-jitter', 'state-dir'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function readFlags(argv: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match || !FLAGS.includes(match[1])) {
-      throw new UsageError(`unknown argument ${JSON.stringify(argv[i])}`);
-    }
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) {
-      throw new UsageError(`--${match[1]} needs a value`);
-    }
-    flags[match[1]] = value;
+/** Reads the flags with Node's strict `util.parseArgs`; its messages name the unknown or incomplete flag. */
+function readFlags(argv: string[]): Record<string, string | undefined> {
+  const options = Object.fromEntries(FLAGS.map((name) => [name, { type: 'string' as const }]));
+  let values;
+  try {
+    values = parseArgv({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) {
+    throw new HelpRequested();
+  }
+  const flags: Record<string, string | undefined> = {};
+  for (const name of FLAGS) {
+    const value = (values as Record<string, string | boolean | undefined>)[name];
+    flags[name] = typeof value === 'string' ? value : undefined;
   }
   return flags;
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { API_PATHS } from '../../src/contract/constants';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../src/contract/fit';
 import { FitSettingsSchema, fitSettingsProblems } from '../../src/contract/settings';
+import { nestingError } from '../../src/contract/nesting';
 import type { LimitsConfig } from './configTypes';
 import type { ServiceMetrics } from './metrics';
 import { admitFitRequest } from './fitAdmission';
@@ -60,7 +61,8 @@ export function fitRequestProblem(body: unknown): string | undefined {
 /** Registers the route. */
 export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: ServiceMetrics, limits: LimitsConfig) {
   const preValidation = async (req: { body: unknown }, reply: FastifyReply) => {
-    const message = fitRequestProblem(req.body);
+    // Nesting first: a body nested thousands deep parses, but overflows the stack of every later step.
+    const message = nestingError(req.body) ?? fitRequestProblem(req.body);
     if (message !== undefined) {
       metrics.rejected.inc({ reason: 'invalid' });
       return reply.code(400).send({ version: FIT_CONTRACT_VERSION, error: { name: 'ValidationError', message } });

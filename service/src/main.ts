@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { HelpRequested, parseArgs, UsageError } from './args';
 import { ConfigError, loadConfig } from './config';
 import { createMetrics } from './metrics';
 import { FitPool } from './pool';
@@ -43,6 +43,10 @@ async function main(): Promise<void> {
     args = parseArgs(process.argv.slice(2), process.env);
     config = loadConfig(args.config, process.env, availableParallelism());
   } catch (err) {
+    if (err instanceof HelpRequested) {
+      process.stdout.write(`${err.message}\n`);
+      process.exit(0);
+    }
     if (err instanceof UsageError || err instanceof ConfigError) {
       fatal(err.message, err instanceof ConfigError ? { problems: err.problems } : {});
     }

@@ -3,6 +3,7 @@
  * only from the config file. Every failure becomes an UpstreamError with a `reason` for the failure metric;
  * messages never contain credentials. Non-finite sample values become missing (null).
  */
+import { parseSampleValue } from '../../src/model/seriesValues';
 import type { UpstreamConfig } from './configTypes';
 import { API_PATHS } from '../../src/contract/constants';
 
@@ -81,9 +82,16 @@ export function parseMatrix(body: unknown, maxSeries: number): UpstreamSeries[] 
       if (!Array.isArray(pair) || typeof pair[0] !== 'number' || typeof pair[1] !== 'string') {
         throw new UpstreamError('bad_response', `result[${i}] has a malformed sample ${JSON.stringify(pair)}`);
       }
-      const value = Number(pair[1]);
+      // +Inf/-Inf/NaN stay as numbers: prepareSeries reads them as missing and reports them, as in the browser.
+      const value = parseSampleValue(pair[1]);
+      if (value === undefined) {
+        throw new UpstreamError(
+          'bad_response',
+          `result[${i}] has a sample value that is no number ${JSON.stringify(pair)}`
+        );
+      }
       timesMs.push(Math.round(pair[0] * 1000));
-      out.push(Number.isFinite(value) ? value : null);
+      out.push(value);
     }
     return { labels: metric, timesMs, values: out };
   });

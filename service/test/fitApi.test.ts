@@ -108,6 +108,22 @@ describe('POST /api/v1/fit', () => {
     expect(body.error.message).toBe('body/series/0 has 47 timesMs but 48 values');
   });
 
+  it.each(['settings', 'series/0'])(
+    'should reject 5,000-deep nesting under body/%s with 400 ValidationError, not a RangeError per series',
+    async (where) => {
+      const request = fitRequest([{ key: 'a', values: dailyCycle(48) }]);
+      const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+      const target = where === 'settings' ? request.settings : request.series[0];
+      Object.assign(target, { extra: 'DEEP' });
+      const { status, body } = await postFit(JSON.stringify(request).replace('"DEEP"', deep));
+      expect(status).toBe(400);
+      expect(body.error).toEqual({
+        name: 'ValidationError',
+        message: expect.stringMatching(new RegExp(`^body/${where}/extra(/a)+ is nested more than 16 levels deep`)),
+      });
+    }
+  );
+
   it('should reject a body over maxBodyBytes with 413', async () => {
     const { status, body } = await postFit({ padding: 'x'.repeat(70_000) });
     expect(status).toBe(413);

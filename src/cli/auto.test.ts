@@ -35,8 +35,12 @@ describe('auto command', () => {
   });
 
   it.each([
-    [['--input', 'x.csv', '--season', 'weekly'], 2, '--season must be auto or a whole number of steps'],
-    [['--input', 'x.csv', '--season', '0'], 2, '--season must be a positive integer'],
+    [
+      ['--input', 'x.csv', '--season', 'weekly'],
+      2,
+      '--season must be auto or a whole number from 1 to 10080, got "weekly" (not a whole number)',
+    ],
+    [['--input', 'x.csv', '--season', '0'], 2, '--season must be auto or a whole number from 1 to 10080, got 0'],
     [['--season', 'auto'], 2, 'missing required option --input'],
     [['--input', fixture('constant.csv')], 1, 'ConstantSeriesError'],
   ])('should fail with %j', async (args, code, message) => {

@@ -1,9 +1,10 @@
 /** `auto`: selects a SARIMA model automatically (season, differencing, orders) and forecasts it. */
 import { autoSarima } from '../model/auto';
-import { parseOptions, parsePositiveInteger } from './args';
+import { parseOptions } from './args';
 import { CliCommand } from './command';
-import { UsageError } from './errors';
-import { readSeries } from './input';
+import { explainDegenerate } from './degenerate';
+import { readModelSeries } from './input';
+import { MAX_SEASON_STEPS, parseCount } from './limits';
 import { COMMON_OPTIONS, commonOptions } from './options';
 import { defaultHorizon, modelJson, specJson } from './output';
 
@@ -22,12 +23,11 @@ export const autoCommand: CliCommand = {
     const options = parseOptions(args, { ...COMMON_OPTIONS, season: 'string' });
     const common = commonOptions(options);
     const season = typeof options.season === 'string' ? options.season : 'auto';
-    if (season !== 'auto' && !/^\d+$/.test(season)) {
-      throw new UsageError(`--season must be auto or a whole number of steps, got "${season}"`);
-    }
-    const period = season === 'auto' ? 'auto' : parsePositiveInteger(season, 'season');
-    const input = await readSeries(io, common.input, common.stepMs);
-    const result = autoSarima(input.series.values, { period, stepMs: input.series.stepMs, method: common.method });
+    const period = season === 'auto' ? 'auto' : parseCount(season, 'season', 1, MAX_SEASON_STEPS, 'auto');
+    const input = await readModelSeries(io, common.input, common.stepMs);
+    const result = explainDegenerate(input.series.values, () =>
+      autoSarima(input.series.values, { period, stepMs: input.series.stepMs, method: common.method })
+    );
     const model = modelJson(result.model, input, common.horizon ?? defaultHorizon(result.model.spec), common.levelsPct);
     const output = {
       ...model,

@@ -4,8 +4,8 @@
  * (bucket means labelled by completion time when the data is aggregated). lower/upper are the weak band;
  * prediction fields are empty during warm-up. anomaly: 0 none, 1 weak, 2 strong (after alert hygiene).
  */
-import { runBacktest } from '../model/detect/backtest';
 import type { Detection } from '../model/detect/types';
+import { runCheckedBacktest } from './checkedBacktest';
 import type { CliCommand } from './command';
 import { formatTimestamp, type TimeFormat } from './csv';
 import { DETECTOR_OPTIONS_HELP, parseDetectorArgs } from './detectorArgs';
@@ -52,7 +52,7 @@ export const backtestCommand: CliCommand = {
       throw new UsageError('missing required option --input FILE');
     }
     const input = await readSeries(io, path);
-    io.stdout(formatDetectionCsv(runBacktest(input.series, config), input.timeFormat));
+    io.stdout(formatDetectionCsv(runCheckedBacktest(input.series, config), input.timeFormat));
     return 0;
   },
 };

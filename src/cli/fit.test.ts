@@ -78,6 +78,16 @@ describe('fit command', () => {
     expect(result.forecast.timestamps).toEqual(['2024-01-03 12:00:00']);
   });
 
+  it('should read an infinite value as missing and report it as a repair', async () => {
+    const result = await fit('--input', fixture('infinite.csv'), '--order', '1,0,0');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).input.repairs[0]).toEqual({
+      kind: 'missingValues',
+      count: 1,
+      message: '1 non-finite value(s) treated as missing (1 +Inf; first at 2024-01-01T00:02:00.000Z)',
+    });
+  });
+
   it('should accept Fourier terms and --no-mean', async () => {
     const result = JSON.parse(
       (
@@ -117,17 +127,12 @@ describe('fit command', () => {
     [
       ['--input', fixture('bad-value.csv'), '--order', '1,0,0'],
       1,
-      'bad-value.csv: line 5: cannot read the value "x7" as a number',
+      'bad-value.csv: line 5 ("1704067380,x7"): cannot read the value "x7" as a number',
     ],
     [
       ['--input', fixture('bad-header.csv'), '--order', '1,0,0'],
       1,
-      'line 1: expected the header "timestamp,value", got "time,val"',
-    ],
-    [
-      ['--input', fixture('infinite.csv'), '--order', '1,0,0'],
-      1,
-      'error: InvalidSeriesError: value at index 2 (2024-01-01T00:02:00.000Z) is Infinity',
+      'line 1 ("when,val"): expected a header "timestamp,value" or Grafana\'s CSV export',
     ],
     [
       ['--input', fixture('constant.csv'), '--order', '1,0,0'],

@@ -3,8 +3,10 @@ import { fitSarima } from '../model/sarima';
 import { FourierTerm, SarimaSpec } from '../model/types';
 import { parseIntegers, parseOptions, ParsedOptions } from './args';
 import { CliCommand } from './command';
+import { explainDegenerate } from './degenerate';
 import { UsageError } from './errors';
-import { readSeries } from './input';
+import { readModelSeries } from './input';
+import { MAX_SEASON_STEPS } from './limits';
 import { COMMON_OPTIONS, commonOptions } from './options';
 import { defaultHorizon, modelJson } from './output';
 
@@ -31,8 +33,10 @@ export const fitCommand: CliCommand = {
     });
     const common = commonOptions(options);
     const spec = specFromOptions(options);
-    const input = await readSeries(io, common.input, common.stepMs);
-    const model = fitSarima(input.series.values, spec, { method: common.method });
+    const input = await readModelSeries(io, common.input, common.stepMs);
+    const model = explainDegenerate(input.series.values, () =>
+      fitSarima(input.series.values, spec, { method: common.method })
+    );
     const result = modelJson(model, input, common.horizon ?? defaultHorizon(model.spec), common.levelsPct);
     io.stdout(`${JSON.stringify(result)}\n`);
     return 0;
@@ -46,6 +50,9 @@ function specFromOptions(options: ParsedOptions): SarimaSpec {
   const [p, d, q] = parseIntegers(options.order, 3, 'order', 'p,d,q');
   const [P, D, Q, period] =
     typeof options.seasonal === 'string' ? parseIntegers(options.seasonal, 4, 'seasonal', 'P,D,Q,m') : [0, 0, 0, 1];
+  if (period > MAX_SEASON_STEPS) {
+    throw new UsageError(`--seasonal period m must be at most ${MAX_SEASON_STEPS} steps, got ${period}`);
+  }
   return {
     order: { p, d, q },
     seasonal: { P, D, Q, period },

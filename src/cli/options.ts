@@ -1,7 +1,8 @@
 /** Options shared by the model commands: input, step, horizon, levels, method. */
 import { FitOptions } from '../model/sarima';
-import { parseDurationMs, parseLevels, parsePositiveInteger, ParsedOptions, requireString, OptionTable } from './args';
+import { parseDurationMs, parseLevels, ParsedOptions, requireString, OptionTable } from './args';
 import { UsageError } from './errors';
+import { MAX_HORIZON_STEPS, parseCount } from './limits';
 import { METHODS } from './output';
 
 /** Option table entries every model command accepts. */
@@ -31,7 +32,8 @@ export function commonOptions(options: ParsedOptions): CommonOptions {
   return {
     input: requireString(options, 'input'),
     stepMs: typeof options.step === 'string' ? parseDurationMs(options.step, 'step') : undefined,
-    horizon: typeof options.horizon === 'string' ? parsePositiveInteger(options.horizon, 'horizon') : undefined,
+    horizon:
+      typeof options.horizon === 'string' ? parseCount(options.horizon, 'horizon', 1, MAX_HORIZON_STEPS) : undefined,
     levelsPct: typeof options.level === 'string' ? parseLevels(options.level) : [80, 95],
     method: method as CommonOptions['method'],
   };

@@ -50,6 +50,7 @@ export function modelJson(model: SarimaModel, input: CliSeries, horizon: number,
       points: series.values.length,
       stepMs: series.stepMs,
       start: formatTimestamp(series.startMs, timeFormat),
+      ...(input.skippedPoints ? { skippedPoints: input.skippedPoints } : {}),
       repairs: series.repairs,
     },
     forecast: {

@@ -62,10 +62,29 @@ describe('prepareSeries', () => {
     expect(s.repairs).toEqual([expect.objectContaining({ kind: 'missingValues', count: 1 })]);
   });
 
-  it('should throw naming the index and time when a value is infinite', () => {
-    expect(() => prepareSeries([T0, T0 + MIN, T0 + 2 * MIN], [1, -Infinity, 3])).toThrow(
+  it('should treat +Inf and -Inf as missing like NaN and report the counts by kind', () => {
+    const times = [T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN, T0 + 4 * MIN, T0 + 5 * MIN];
+    const s = prepareSeries(times, [1, -Infinity, 3, NaN, Infinity, 6]);
+    expect(s.values).toEqual([1, NaN, 3, NaN, NaN, 6]);
+    expect(s.repairs).toEqual([
+      {
+        kind: 'missingValues',
+        count: 3,
+        message: `3 non-finite value(s) treated as missing (1 NaN or empty, 1 +Inf, 1 -Inf; first at ${formatTimeMs(T0 + MIN)})`,
+      },
+    ]);
+  });
+
+  it('should give the same series for +Inf as for NaN, so every caller answers alike', () => {
+    const times = [T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN];
+    expect(prepareSeries(times, [1, Infinity, 3, 4]).values).toEqual(prepareSeries(times, [1, NaN, 3, 4]).values);
+  });
+
+  it('should reject values whose squares overflow, naming the value, its time and a rescaling', () => {
+    expect(() => prepareSeries([T0, T0 + MIN, T0 + 2 * MIN], [1e300, 2e300, 3e300])).toThrow(
       new InvalidSeriesError(
-        `value at index 1 (${formatTimeMs(T0 + MIN)}) is -Infinity; only finite values or NaN (missing) are accepted`
+        `value 3e+300 at index 2 (${formatTimeMs(T0 + 2 * MIN)}) is too large: |values| must be ≤ 1e+150 ` +
+          'because squares of larger values overflow double precision; rescale the series (e.g. divide by 1e298)'
       )
     );
   });

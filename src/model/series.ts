@@ -3,8 +3,9 @@
  * CLI and the UI can show them. Pure data in, pure data out.
  *
  * Rules, in the order they are applied (each repair is reported with its count):
- * 1. Non-finite timestamps and ±Infinity values are errors naming the index (and timestamp). NaN values mean
- *    "missing" (Prometheus and CSV exports write NaN for absent samples); they are kept as NaN.
+ * 1. Non-finite timestamps are errors naming the index. Non-finite values (NaN, +Inf, -Inf) mean "missing"
+ *    ('missingValues', counted by kind: `seriesValues.ts`) and become NaN; |values| above `MAX_ABS_VALUE`
+ *    are an error naming the value (their squares overflow).
  * 2. Unsorted timestamps are repaired by a stable sort ('sorted').
  * 3. Duplicate timestamps keep the last sample in input order ('duplicates'), as the NAB data needs (a
  *    re-sent sample supersedes the first one).
@@ -19,6 +20,7 @@
  *    ConstantSeriesError unless `allowConstant`.
  */
 import { ConstantSeriesError, InsufficientDataError, InvalidSeriesError } from './errors';
+import { checkMagnitude, countNonFinite, describeNonFinite } from './seriesValues';
 
 /** One repair applied by {@link prepareSeries}. */
 export interface SeriesRepair {
@@ -73,15 +75,14 @@ export function prepareSeries(
 ): RegularSeries {
   validateInput(timesMs, values);
   const repairs: SeriesRepair[] = [];
-  const missing = countMissing(values);
-  if (missing.count > 0) {
-    repairs.push({
-      kind: 'missingValues',
-      count: missing.count,
-      message: `${missing.count} NaN value(s) treated as missing (first at ${formatTimeMs(timesMs[missing.first])})`,
-    });
+  const missing = countNonFinite(values);
+  if (missing.total > 0) {
+    const message = describeNonFinite(missing, formatTimeMs(timesMs[missing.first]));
+    repairs.push({ kind: 'missingValues', count: missing.total, message });
   }
-  const sorted = sortStable(timesMs, values, repairs);
+  const finiteOrNaN = Array.from(values, (v) => (Number.isFinite(v) ? v : NaN));
+  checkMagnitude(finiteOrNaN, (i) => `index ${i} (${formatTimeMs(timesMs[i])})`);
+  const sorted = sortStable(timesMs, finiteOrNaN, repairs);
   const unique = dropDuplicates(sorted.timesMs, sorted.values, repairs);
   const stepMs = options.stepMs ?? inferStepMs(unique.timesMs);
   if (!Number.isFinite(stepMs) || stepMs <= 0) {
@@ -128,25 +129,7 @@ function validateInput(timesMs: ArrayLike<number>, values: ArrayLike<number>): v
     if (!Number.isFinite(timesMs[i])) {
       throw new InvalidSeriesError(`timestamp at index ${i} is not finite (${timesMs[i]})`);
     }
-    const v = values[i];
-    if (v === Infinity || v === -Infinity) {
-      throw new InvalidSeriesError(
-        `value at index ${i} (${formatTimeMs(timesMs[i])}) is ${v}; only finite values or NaN (missing) are accepted`
-      );
-    }
   }
-}
-
-function countMissing(values: ArrayLike<number>): { count: number; first: number } {
-  let count = 0;
-  let first = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) {
-      count++;
-      first = first < 0 ? i : first;
-    }
-  }
-  return { count, first };
 }
 
 interface Samples {

@@ -4,6 +4,7 @@
  */
 import { runFitTask, type Analyzer } from '../contract/protocol';
 import { type FromWorkerMessage, isToWorkerMessage } from './protocol';
+import { MAX_NESTING_DEPTH, nestingError } from '../contract/nesting';
 
 /** What the endpoint needs from `self` in a worker or from a `MessagePort`. */
 export interface EndpointPort {
@@ -22,6 +23,11 @@ export function serveFits(port: EndpointPort, analyze: Analyzer): void {
         id: Number.isFinite(id) ? id : -1,
         error: { name: 'ProtocolError', message: `fit worker: unrecognised message ${JSON.stringify(message)}` },
       });
+      return;
+    }
+    const tooDeep = nestingError(message, MAX_NESTING_DEPTH, 'message');
+    if (tooDeep) {
+      port.postMessage({ type: 'error', id: message.id, error: { name: 'ValidationError', message: tooDeep } });
       return;
     }
     const { id, type: _type, ...task } = message;

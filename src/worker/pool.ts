@@ -6,6 +6,7 @@
  */
 import type { SeriesAnalysis } from '../contract/fit';
 import type { FitTask } from '../contract/protocol';
+import { MAX_NESTING_DEPTH, nestingError, ValidationError } from '../contract/nesting';
 import { FitCancelledError, FitTimeoutError, WorkerCrashedError } from './errors';
 import {
   type CacheEntry,
@@ -89,6 +90,12 @@ export class FitWorkerPool {
       }
       if (signal?.aborted) {
         reject(new FitCancelledError());
+        return;
+      }
+      // Checked here, where posting it would throw a RangeError from structured clone.
+      const tooDeep = nestingError(job, MAX_NESTING_DEPTH, 'fit job');
+      if (tooDeep) {
+        reject(new ValidationError(tooDeep));
         return;
       }
       const task: Task = { id: this.nextId++, job, resolve, reject, signal };
