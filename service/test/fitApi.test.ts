@@ -20,7 +20,7 @@ limits:
   threads: 1
   maxQueue: 2
   maxFitCost: 500
-  fitTimeout: 4s # a replacement worker thread loads tsx and the settings schema within it, even on a busy machine
+  fitTimeout: 10s # a replacement worker thread loads tsx and the settings schema within it, even on a busy machine (4 s timed out at load average 25)
   maxBodyBytes: 65536
   maxPointsPerSeries: 2000
   maxSeriesPerRequest: 5
@@ -243,7 +243,7 @@ describe('fit admission by cost (maxFitCost 500 point·models, fixed orders: 1 m
 
   it('should report a fit over fitTimeout as FitTimeoutError and keep serving', async () => {
     const { body } = await postFit(
-      fitRequest([{ key: 'hang', labels: { tidemark_test_sleep_ms: '6000' }, values: dailyCycle(48) }])
+      fitRequest([{ key: 'hang', labels: { tidemark_test_sleep_ms: '20000' }, values: dailyCycle(48) }])
     );
     expect(body.results[0].status).toBe('error');
     expect(body.results[0].error.name).toBe('FitTimeoutError');
