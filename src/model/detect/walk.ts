@@ -17,8 +17,6 @@ import type { Detection } from './types';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-/** Raw scores beyond 10 typical errors say nothing more about a series' normal spread (`likelihood.ts`). */
-export const LIKELIHOOD_CLIP = 10;
 
 /** Spans of the configuration resolved to model-grid points. */
 export interface Resolved {
