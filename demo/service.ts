@@ -11,17 +11,19 @@ import { answers, startProcess, waitUntil, type Managed } from './processes';
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * Detectors for the demo series: hourly steps with a daily season (24 steps), the data source's default model, a
- * 14-day window (the backfill is a few weeks). One fit thread leaves the other core to the browser.
+ * Detectors for the demo series: 1-minute steps, so each new sample is scored within a minute of its scrape; the
+ * daily season ('auto') is fitted on hourly buckets with the data source's default model on a 14-day window (the
+ * backfill is a few weeks), fetched hourly except the last day (service/src/detectorFetch.ts). One fit thread leaves
+ * the other core to the browser.
  */
 export function detectorsYaml(prometheusUrl: string, withNab: boolean): string {
   const lines = [
     `upstream: { url: '${prometheusUrl}', timeout: 20s }`,
     'limits: { threads: 1 }',
     'defaults:',
-    '  step: 1h',
+    '  step: 1m',
     '  trainingWindow: 14d',
-    '  season: 24',
+    '  season: auto',
     '  order: [1, 0, 1]',
     '  seasonalOrder: [0, 1, 1]',
     '  refitEvery: 6h',

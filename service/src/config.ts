@@ -19,6 +19,7 @@ import {
 } from './detectorSettings';
 import { SETTINGS } from '../../src/contract/settings';
 import { DEFAULT_MAX_FIT_COST } from './admission';
+import { detectorModelStepMs, largestQueryPoints } from './detectorFetch';
 import { formatDurationMs, parseDurationMs } from './duration';
 import { toJsBounded } from './yamlBounds';
 
@@ -302,12 +303,14 @@ function readDetector(r: Reader, raw: unknown, index: number, defaults: YamlSett
     typeof raw.query === 'string' ? raw.query : '',
     readModelFields(r, raw, path, defaults, label)
   );
-  const points = Math.floor(detector.trainingWindowMs / detector.stepMs) + 1;
+  // A step finer than the model grid fetches the window at the model step (detectorFetch.ts).
+  const points = largestQueryPoints(detector);
   if (points > MAX_POINTS_PER_QUERY) {
     r.fail(
       [...path, 'trainingWindow'],
-      `${formatDurationMs(detector.trainingWindowMs)} at step ${formatDurationMs(detector.stepMs)} is ${points} ` +
-        `points; Prometheus returns at most ${MAX_POINTS_PER_QUERY} per series (use a longer step or a shorter window)`,
+      `${formatDurationMs(detector.trainingWindowMs)} at step ${formatDurationMs(detectorModelStepMs(detector))} ` +
+        `is ${points} points; Prometheus returns at most ${MAX_POINTS_PER_QUERY} per series ` +
+        `(use a longer step or a shorter window)`,
       `${label}.trainingWindow`
     );
   }

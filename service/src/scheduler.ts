@@ -1,5 +1,6 @@
 /**
- * Keeps each detector's models current: every step (with jitter) it queries the training window upstream and
+ * Keeps each detector's models current: every step (with jitter) it queries the training window upstream (at the
+ * model step, the last day at the detector's step: `detectorFetch.ts`) and
  * hands each series to the fit pool with the previous cache entry, so `analyzeSeries` filters the new points
  * and refits only when the refit interval has elapsed. Failures never throw out of a cycle: the detector is
  * marked stale, the failure counted and logged, and the last good models stay in the store.
@@ -10,7 +11,9 @@ import type { ServiceMetrics } from './metrics';
 import type { FitPool } from './pool';
 import type { DetectorState, Store } from './store';
 import { noteUpstreamFreshness } from './staleness';
-import { queryRange, UpstreamError, type UpstreamSeries } from './upstream';
+import type { SeriesInput } from '../../src/contract/fit';
+import { detectorFetch, joinParts } from './detectorFetch';
+import { queryRange, UpstreamError } from './upstream';
 
 export interface SchedulerOptions {
   /** First cycles start at a random delay in [0, startupJitterMs) so restarts don't stampede upstream. */
@@ -106,7 +109,7 @@ export class Scheduler {
   /** One refresh of one detector; never throws. */
   async runCycle(detector: DetectorState): Promise<void> {
     const name = detector.config.name;
-    let series: UpstreamSeries[];
+    let series: SeriesInput[];
     try {
       series = await this.fetch(detector);
     } catch (err) {
@@ -126,10 +129,9 @@ export class Scheduler {
     noteUpstreamFreshness(detector, series, this.now(), this.log);
     const seen = new Set<string>();
     const outcomes = await Promise.all(
-      series.map((s) => {
-        const key = seriesKey(s.labels);
-        seen.add(key);
-        return this.fitOne(detector, key, s);
+      series.map((input) => {
+        seen.add(input.key);
+        return this.fitOne(detector, input);
       })
     );
     // Series gone from the upstream answer no longer exist there; stop publishing them.
@@ -145,28 +147,34 @@ export class Scheduler {
     this.options.onRefreshed?.(detector);
   }
 
-  private async fetch(detector: DetectorState): Promise<UpstreamSeries[]> {
-    if (!this.upstream) {
+  /** The training window at the model step and the recent part at the detector's step (`detectorFetch.ts`). */
+  private async fetch(detector: DetectorState): Promise<SeriesInput[]> {
+    const upstream = this.upstream;
+    if (!upstream) {
       throw new UpstreamError('unreachable', 'no upstream configured');
     }
-    const { stepMs, trainingWindowMs, query } = detector.config;
-    const endMs = Math.floor(this.now() / stepMs) * stepMs;
-    const range = { startMs: endMs - trainingWindowMs, endMs, stepMs };
-    return queryRange(this.upstream, query, range, this.options.maxSeriesPerDetector);
+    const plan = detectorFetch(detector.config, this.now());
+    const parts = await Promise.all(
+      plan.ranges.map((r) =>
+        queryRange(
+          upstream,
+          detector.config.query,
+          { startMs: r.fromMs, endMs: r.toMs, stepMs: r.stepMs },
+          this.options.maxSeriesPerDetector
+        )
+      )
+    );
+    return joinParts(parts, plan, detector.config.stepMs, seriesKey);
   }
 
-  private async fitOne(detector: DetectorState, key: string, s: UpstreamSeries): Promise<boolean> {
+  private async fitOne(detector: DetectorState, input: SeriesInput): Promise<boolean> {
     const name = detector.config.name;
+    const key = input.key;
     await this.acquire();
     try {
       const previous = detector.series.get(key);
       const result = await this.pool.run(
-        {
-          input: { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs: detector.config.stepMs },
-          settings: detector.config.settings,
-          cached: previous?.cache,
-          nowMs: this.now(),
-        },
+        { input, settings: detector.config.settings, cached: previous?.cache, nowMs: this.now() },
         'detector'
       );
       this.metrics.fitDuration.observe({ source: 'detector' }, result.elapsedMs / 1000);

@@ -293,8 +293,9 @@ describe('demo dashboard', () => {
     expect(tidemarkTargets.length).toBeGreaterThanOrEqual(3);
     for (const target of tidemarkTargets) {
       expect(migrateQuery(target)).toEqual(target);
-      const resolved = resolveQuery(migrateQuery(target), { fromMs, toMs });
-      expect(toMs - resolved.fetchFromMs).toBeLessThanOrEqual(demoSettings.historyDays * DAY_MS);
+      const context = { fromMs, toMs, intervalMs: (toMs - fromMs) / 1000, minIntervalMs: 15_000 };
+      const resolved = resolveQuery(migrateQuery(target), context);
+      expect(toMs - resolved.ranges[0].fromMs).toBeLessThanOrEqual(demoSettings.historyDays * DAY_MS);
     }
   });
 

@@ -4,6 +4,7 @@
  * reply is a result or a serialised error, discriminated on `type` (STYLE.md §4, §6). Cancellation is the
  * transport's: the browser pool terminates a worker running a cancelled task, piscina aborts it by signal.
  */
+import { modelStepOf } from '../model/pipeline/mixedGrid';
 import type { FitSettings } from './settings';
 import { toModelSettings } from './settings/resolve';
 import type { ModelSettings, SeriesAnalysis, SeriesInput } from '../model/pipeline/types';
@@ -47,10 +48,11 @@ export type Analyzer = (
   options: { outputFromMs?: number; cached?: FitCacheEntry; nowMs?: number }
 ) => { analysis: SeriesAnalysis; cache: FitCacheEntry };
 
-/** Runs one task: settings resolved on the series' step, then the analyzer; anything thrown becomes an error reply. */
+/** Runs one task: settings resolved on the series' model step (`modelStepOf`), then the analyzer; anything thrown becomes an error reply. */
 export function runFitTask(task: FitTask, analyze: Analyzer): FitReply {
   try {
-    const settings = toModelSettings(task.settings, task.input.stepMs);
+    // Seasons and horizons count steps of the grid the model is fitted on (hourly for finer data, mixed grids).
+    const settings = toModelSettings(task.settings, modelStepOf(task.input));
     const { outputFromMs, cached, nowMs } = task;
     const { analysis, cache } = analyze(task.input, settings, { outputFromMs, cached, nowMs });
     return { type: 'result', analysis, cache };

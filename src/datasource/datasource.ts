@@ -31,9 +31,9 @@ import { migrateQuery } from './migrate';
 import { seriesName } from './legend';
 import { PartialResults } from './progress';
 import { queryDisplayText } from './queryText';
-import { resolveQuery } from './settings';
+import { type QueryContext, resolveQuery } from './settings';
 import { checkService, checkUpstream } from './health';
-import { buildUpstreamRequest, framesToSeries, interpolateExpr, runUpstream, upstreamErrorMessage } from './upstream';
+import { fetchSeries, interpolateExpr, upstreamMinIntervalMs, UpstreamQueryError } from './upstream';
 import {
   DEFAULT_QUERY,
   QUERY_TYPE_ANOMALIES,
@@ -184,15 +184,10 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
   ): Promise<TargetOutcome> {
     const { refId } = target;
     try {
-      const resolved = resolveQuery(target, { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() });
       const upstream = await this.getUpstream();
+      const resolved = resolveQuery(target, queryContext(request, upstream));
       const expr = interpolateExpr(this.templateSrv, target.expr, request.scopedVars);
-      const response = await runUpstream(upstream, buildUpstreamRequest(request, refId, expr, resolved), signal);
-      const upstreamError = upstreamErrorMessage(response);
-      if (upstreamError !== undefined) {
-        return { frames: [], errors: [{ refId, message: `Prometheus "${upstream.name}": ${upstreamError}` }] };
-      }
-      const series = framesToSeries(response.data, resolved.stepMs);
+      const series = await fetchSeries(upstream, request, { refId, expr }, resolved, signal);
       if (series.length === 0) {
         const text = `${refId}: the query returned no series (${expr})`;
         return { frames: [noticeFrame(refId, 'warning', text)], errors: [] };
@@ -218,6 +213,9 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
       if (isAbortError(error)) {
         throw error;
       }
+      if (error instanceof UpstreamQueryError) {
+        return { frames: [], errors: [{ refId, message: error.message }] };
+      }
       return { frames: [], errors: [{ refId, message: `${refId}: ${describeFetchError(error)}` }] };
     }
   }
@@ -231,6 +229,15 @@ export class SarimaDataSource extends DataSourceApi<SarimaQuery, SarimaDataSourc
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- see the constructor
     return this.dataSourceSrv.get(uid);
   }
+}
+
+/** The dashboard's range and interval, with the upstream's scrape interval as the finest step. */
+function queryContext(request: DataQueryRequest<SarimaQuery>, upstream: DataSourceApi): QueryContext {
+  const fromMs = request.range.from.valueOf();
+  const toMs = request.range.to.valueOf();
+  const pixels = request.maxDataPoints && request.maxDataPoints > 0 ? request.maxDataPoints : 1000;
+  const intervalMs = request.intervalMs > 0 ? request.intervalMs : (toMs - fromMs) / pixels;
+  return { fromMs, toMs, intervalMs, minIntervalMs: upstreamMinIntervalMs(upstream) };
 }
 
 /** Fit results → frames (or one annotation frame), with the series-limit notice and an all-failed query error. */

@@ -4,11 +4,14 @@ import { DEFAULT_MODEL_SETTINGS } from '../model/pipeline/settings';
 import { formatDurationMs, parseDurationMs } from './duration';
 import { migrateQuery } from './migrate';
 import { autoStepMs, resolveQuery } from './settings';
+import { MAX_POINTS_PER_QUERY as MAX_POINTS_PER_SERIES } from '../contract/constants';
+import { rangePoints } from '../model/pipeline/fetchPlan';
 import type { SarimaQuery } from './types';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const visible = { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS };
+/** "Last 24 hours" on a panel ~1,000 pixels wide over Prometheus scraping every 15 s: Grafana's interval is 2 minutes. */
+const visible = { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS, intervalMs: 120_000, minIntervalMs: 15_000 };
 const query = (fields: Partial<SarimaQuery>) => migrateQuery({ refId: 'A', expr: 'up', ...fields });
 
 describe('parseDurationMs / formatDurationMs', () => {
@@ -52,17 +55,58 @@ describe('autoStepMs', () => {
 describe('resolveQuery', () => {
   it('should give useful settings for a query with only PromQL', () => {
     const resolved = resolveQuery(query({}), visible);
-    expect(resolved.stepMs).toBe(HOUR_MS);
-    expect(resolved.fetchFromMs).toBe(visible.fromMs - 28 * DAY_MS);
+    expect(resolved.stepMs).toBe(120_000);
+    expect(resolved.modelStepMs).toBe(HOUR_MS);
+    expect(resolved.ranges[0]).toEqual({
+      fromMs: visible.fromMs - 28 * DAY_MS,
+      toMs: resolved.fineFromMs - HOUR_MS,
+      stepMs: HOUR_MS,
+    });
+    expect(resolved.ranges[1]).toEqual({ fromMs: visible.fromMs - DAY_MS, toMs: visible.toMs, stepMs: 120_000 });
     expect(resolved.outputFromMs).toBe(visible.fromMs);
     // The defaults are the pipeline's own, so a bare PromQL query behaves as the CLI and the service do.
     expect(resolved.settings).toEqual(DEFAULT_FIT_SETTINGS);
-    expect(toModelSettings(resolved.settings, resolved.stepMs)).toEqual(DEFAULT_MODEL_SETTINGS);
+    expect(toModelSettings(resolved.settings, resolved.modelStepMs)).toEqual(DEFAULT_MODEL_SETTINGS);
   });
 
-  it('should turn a season and a window in seasons into steps and milliseconds', () => {
+  it('should fetch "Last 1 hour" at the 15 s scrape step: 240 steps visible, the 28-day window hourly', () => {
+    const lastHour = { fromMs: visible.toMs - HOUR_MS, toMs: visible.toMs, intervalMs: 2_000, minIntervalMs: 15_000 };
+    const resolved = resolveQuery(query({}), lastHour);
+    expect(resolved.stepMs).toBe(15_000);
+    expect((lastHour.toMs - lastHour.fromMs) / resolved.stepMs).toBe(240);
+    expect(resolved.ranges.map(rangePoints)).toEqual([28 * 24 - 24, 25 * 240 + 1]);
+  });
+
+  it('should keep "Last 7 days" on 15 s data within 11,000 points per query', () => {
+    const lastWeek = {
+      fromMs: visible.toMs - 7 * DAY_MS,
+      toMs: visible.toMs,
+      intervalMs: 15_000,
+      minIntervalMs: 15_000,
+    };
+    const resolved = resolveQuery(query({}), lastWeek);
+    // Grafana's safe interval: 7 days / 11,000 points is 55 s, rounded up to the next nice step.
+    expect(resolved.stepMs).toBe(60_000);
+    for (const range of resolved.ranges) {
+      expect(rangePoints(range)).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
+    }
+    expect(resolved.ranges[1].fromMs).toBeLessThanOrEqual(lastWeek.fromMs);
+  });
+
+  it('should fetch one range at the output step when that is not finer than the model step', () => {
+    const resolved = resolveQuery(query({ resolution: '1h' }), visible);
+    expect(resolved.ranges).toEqual([{ fromMs: visible.fromMs - 28 * DAY_MS, toMs: visible.toMs, stepMs: HOUR_MS }]);
+    expect(resolved.fineFromMs).toBe(resolved.ranges[0].fromMs);
+  });
+
+  it('should honour a resolution set in the editor, but not finer than the scrape interval', () => {
+    expect(resolveQuery(query({ resolution: '5m' }), visible).stepMs).toBe(300_000);
+    expect(resolveQuery(query({ resolution: '5s' }), visible).stepMs).toBe(15_000);
+  });
+
+  it('should turn a season and a window in seasons into model steps and milliseconds', () => {
     const resolved = resolveQuery(query({ season: '1d', trainingWindow: { type: 'seasons', seasons: 7 } }), visible);
-    expect(toModelSettings(resolved.settings, resolved.stepMs).seasonalPeriod).toBe(24);
+    expect(toModelSettings(resolved.settings, resolved.modelStepMs).seasonalPeriod).toBe(24);
     expect(resolved.trainingWindowMs).toBe(7 * DAY_MS);
   });
 
@@ -73,8 +117,8 @@ describe('resolveQuery', () => {
       'training window: 4 seasons needs an explicit season',
     ],
     [
-      { resolution: '1m', trainingWindow: { type: 'duration' as const, duration: '30d' } },
-      'is 44641 points; Prometheus allows 11000',
+      { season: '1h', resolution: '15s', trainingWindow: { type: 'duration' as const, duration: '30d' } },
+      'training window at a 2m step is 20946 points; Prometheus allows 11000',
     ],
     [{ levelsPct: [99, 95] as [number, number] }, 'levelsPct: must be [weak, strong] with 0 < weak < strong < 100'],
     [{ horizon: 'soon' }, 'horizon: must be a duration, e.g. 1d (0s = none), got "soon"'],

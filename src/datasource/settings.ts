@@ -3,30 +3,37 @@ import { FIT_SETTING_NAMES, fitSettingsProblems, settingProblem, type FitSetting
 import { seasonSteps } from '../contract/settings/resolve';
 import { durationMs } from '../contract/settings/spec';
 import { SettingsError } from '../model/errors';
+import { autoModelStepMs, type FetchRange, fetchRanges, modelStepFor } from '../model/pipeline/fetchPlan';
 import { formatDurationMs } from './duration';
+import { outputStepMs, pointLimitProblem } from './step';
 import type { SarimaQuery } from './types';
-
-/** Steps the automatic resolution chooses from: each divides a day, so daily seasons stay whole. */
-export const NICE_STEPS_MS = [
-  15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000,
-  43_200_000, 86_400_000,
-];
-
-/** Points per season the automatic resolution aims at: hourly data for a daily season. */
-const POINTS_PER_SEASON = 24;
 /** With the season unknown, steps are chosen as for the most common season of infrastructure metrics. */
 const ASSUMED_SEASON_MS = DAY_MS;
 
 /** A query setting that cannot be used; the message names the setting and the numbers. */
 export class QuerySettingsError extends SettingsError {}
 
+/** The dashboard's side of a request: visible range, Grafana's interval and the upstream's minimum interval. */
+export interface QueryContext {
+  fromMs: number;
+  toMs: number;
+  /** The request's `intervalMs` (Grafana derives it from the range and maxDataPoints). */
+  intervalMs: number;
+  /** The upstream's minimum interval (its scrape interval); no output step is finer. */
+  minIntervalMs: number;
+}
+
 /** Everything one target needs to fetch its data and fit it. */
 export interface ResolvedQuery {
+  /** Output step: the dashboard's step (or the query's resolution), never finer than the scrape interval. */
   stepMs: number;
+  /** Model grid: the seasonal model is fitted at this step (a whole number of output steps). */
+  modelStepMs: number;
   trainingWindowMs: number;
-  /** Upstream range: the training window before the visible range, then the visible range. */
-  fetchFromMs: number;
-  fetchToMs: number;
+  /** Upstream range queries, oldest first: the training window at the model step, then the rest at `stepMs`. */
+  ranges: FetchRange[];
+  /** Start of the part fetched at the output step (= the first range's start when there is only one). */
+  fineFromMs: number;
   /** Start of the visible range: points before it are training data only. */
   outputFromMs: number;
   settings: FitSettings;
@@ -37,9 +44,9 @@ export interface ResolvedQuery {
  * Turns a (migrated) query and the visible range into a step, an upstream range and the fit settings.
  * @throws QuerySettingsError naming the setting, what it must be and the value (the schema's message)
  */
-export function resolveQuery(query: SarimaQuery, visible: { fromMs: number; toMs: number }): ResolvedQuery {
+export function resolveQuery(query: SarimaQuery, context: QueryContext): ResolvedQuery {
   try {
-    return resolveOrThrow(query, visible);
+    return resolveOrThrow(query, context);
   } catch (error) {
     if (error instanceof SettingsError && !(error instanceof QuerySettingsError)) {
       throw new QuerySettingsError(error.message);
@@ -48,7 +55,7 @@ export function resolveQuery(query: SarimaQuery, visible: { fromMs: number; toMs
   }
 }
 
-function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: number }): ResolvedQuery {
+function resolveOrThrow(query: SarimaQuery, context: QueryContext): ResolvedQuery {
   // Every shared setting as the query states it; the training window also has a query-only form (seasons).
   const stated = Object.fromEntries(
     FIT_SETTING_NAMES.filter((name) => name !== 'trainingWindow').map((name) => [name, query[name]])
@@ -64,21 +71,36 @@ function resolveOrThrow(query: SarimaQuery, visible: { fromMs: number; toMs: num
   }
   const seasonMs = season === 'auto' ? undefined : (durationMs(season) ?? NaN);
   const trainingWindowMs = trainingWindowToMs(query, seasonMs);
-  const stepMs = query.resolution === 'auto' ? autoStepMs(seasonMs) : (durationMs(query.resolution) ?? NaN);
-  seasonSteps(season, stepMs);
-  const fetchFromMs = visible.fromMs - trainingWindowMs;
-  const points = Math.floor((visible.toMs - fetchFromMs) / stepMs) + 1;
-  if (points > MAX_POINTS_PER_QUERY) {
-    throw new QuerySettingsError(
-      `training window plus visible range at a ${formatDurationMs(stepMs)} step is ${points} points; ` +
-        `Prometheus allows ${MAX_POINTS_PER_QUERY}: choose a coarser resolution or a shorter window`
-    );
+  const stepMs = outputStepMs({
+    requestIntervalMs: context.intervalMs,
+    minIntervalMs: context.minIntervalMs,
+    visibleRangeMs: context.toMs - context.fromMs,
+    resolutionMs: query.resolution === 'auto' ? undefined : (durationMs(query.resolution) ?? NaN),
+  });
+  const modelStepMs = modelStepFor(stepMs, autoStepMs(seasonMs), seasonMs ?? ASSUMED_SEASON_MS);
+  // Seasons and horizons become steps of the model grid (`modelStepOf` in the fit protocol); check it here by name.
+  seasonSteps(season, modelStepMs);
+  const visible = { fromMs: context.fromMs, toMs: context.toMs };
+  const { ranges, fineFromMs } = fetchRanges({
+    output: visible,
+    trainingWindowMs,
+    fineMs: stepMs,
+    modelMs: modelStepMs,
+    maxPoints: MAX_POINTS_PER_QUERY,
+  });
+  const problem = pointLimitProblem(
+    ranges[0],
+    ranges.length === 1 ? 'training window plus visible range' : 'training window'
+  );
+  if (problem !== undefined) {
+    throw new QuerySettingsError(problem);
   }
   return {
     stepMs,
+    modelStepMs,
     trainingWindowMs,
-    fetchFromMs,
-    fetchToMs: visible.toMs,
+    ranges,
+    fineFromMs,
     outputFromMs: visible.fromMs,
     seriesLimit: query.seriesLimit,
     settings: { ...stated, trainingWindow: formatDurationMs(trainingWindowMs) } as FitSettings,
@@ -103,23 +125,16 @@ function trainingWindowToMs(query: SarimaQuery, seasonMs: number | undefined): n
 }
 
 /**
- * Automatic step: the nice step closest (on a log scale) to season/24 that divides the season into a whole number
- * of points. Without a known season, a daily one is assumed (1h steps), which the season detector can still refine.
+ * Automatic model step (`autoModelStepMs`): hourly for a daily season. Without a known season, a daily one is assumed
+ * (1h steps), which the season detector can still refine.
  */
 export function autoStepMs(knownSeasonMs: number | undefined): number {
   const seasonMs = knownSeasonMs ?? ASSUMED_SEASON_MS;
-  const targetMs = seasonMs / POINTS_PER_SEASON;
-  const candidates = NICE_STEPS_MS.filter((s) => seasonMs % s === 0 && seasonMs / s >= 2);
-  if (candidates.length === 0) {
+  const stepMs = autoModelStepMs(seasonMs);
+  if (stepMs === undefined) {
     throw new QuerySettingsError(
       `resolution: no automatic step divides the season ${formatDurationMs(seasonMs)} evenly; set the resolution`
     );
   }
-  let best = candidates[0];
-  for (const candidate of candidates) {
-    if (Math.abs(Math.log(candidate / targetMs)) < Math.abs(Math.log(best / targetMs))) {
-      best = candidate;
-    }
-  }
-  return best;
+  return stepMs;
 }

@@ -2,7 +2,6 @@ import { type DataFrame, dateTime, type DataQueryRequest, type ScopedVars } from
 import fixture from '../../tests/fixtures/datasource/prometheus-frames.json';
 import { fakeTemplateSrv } from './testing/fakes';
 import { buildUpstreamRequest, framesToSeries, interpolateExpr, upstreamErrorMessage } from './upstream';
-import type { ResolvedQuery } from './settings';
 
 const frames = fixture.frames as unknown as DataFrame[];
 
@@ -51,13 +50,13 @@ describe('interpolateExpr', () => {
 
 describe('buildUpstreamRequest', () => {
   it('should start a training window earlier and step at the resolution', () => {
-    const resolved = { stepMs: 3_600_000, fetchFromMs: 0, fetchToMs: 86_400_000 } as ResolvedQuery;
+    const range = { stepMs: 3_600_000, fromMs: 0, toMs: 86_400_000 };
     const request = {
       requestId: 'r1',
       scopedVars: { __interval: { text: '15s', value: '15s' } },
       range: { from: dateTime(43_200_000), to: dateTime(86_400_000) },
     } as unknown as DataQueryRequest;
-    const upstream = buildUpstreamRequest(request, 'A', 'up', resolved);
+    const upstream = buildUpstreamRequest(request, 'A', 'up', range);
     expect(upstream.targets).toEqual([
       {
         refId: 'A',

@@ -1,6 +1,6 @@
 /**
- * The upstream Prometheus data source: the request that fetches training window + visible range at the model's
- * step, and the conversion of its frames into pipeline inputs (labels kept).
+ * The upstream Prometheus data source: the requests that fetch the training window and the visible range (one
+ * per range of the query's fetch plan), and the conversion of their frames into pipeline inputs (labels kept).
  */
 import {
   type DataFrame,
@@ -18,8 +18,12 @@ import type { SeriesInput } from '../contract/fit';
 import { FitCancelledError } from '../worker/errors';
 import { formatDurationMs } from './duration';
 import { seriesDisplayName } from './frames';
+import { mergeRanges } from './mergeRanges';
 import { formatPromQLVariable } from './promqlFormat';
 import type { ResolvedQuery } from './settings';
+import { type FetchRange, rangePoints } from '../model/pipeline/fetchPlan';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from './step';
+import { parseDurationMs } from '../model/duration';
 
 /** The Prometheus query model fields we set (a subset of `PromQuery`). */
 export interface PromTarget extends DataQuery {
@@ -52,31 +56,73 @@ export function interpolateExpr(templateSrv: TemplateSrv, expr: string, scopedVa
   return templateSrv.replace(expr, kept, formatPromQLVariable);
 }
 
-/** The upstream request: range starting a training window earlier, step = resolution. */
+/** The upstream request for one range of a target (`part` tells the ranges of one target apart). */
 export function buildUpstreamRequest(
   request: DataQueryRequest<DataQuery>,
   refId: string,
   expr: string,
-  resolved: ResolvedQuery
+  range: FetchRange,
+  part = 0
 ): DataQueryRequest<PromTarget> {
-  const from = dateTime(resolved.fetchFromMs);
-  const to = dateTime(resolved.fetchToMs);
-  const interval = `${Math.round(resolved.stepMs / 1000)}s`;
-  const points = Math.floor((resolved.fetchToMs - resolved.fetchFromMs) / resolved.stepMs) + 1;
+  const from = dateTime(range.fromMs);
+  const to = dateTime(range.toMs);
+  const interval = `${Math.round(range.stepMs / 1000)}s`;
   return {
     ...request,
-    requestId: `${request.requestId}-tidemark-${refId}`,
+    requestId: `${request.requestId}-tidemark-${refId}${part > 0 ? `-${part}` : ''}`,
     targets: [{ refId, expr, range: true, instant: false, interval, intervalFactor: 1, format: 'time_series' }],
     range: { from, to, raw: { from, to } },
-    interval: formatDurationMs(resolved.stepMs),
-    intervalMs: resolved.stepMs,
-    maxDataPoints: points,
+    interval: formatDurationMs(range.stepMs),
+    intervalMs: range.stepMs,
+    maxDataPoints: rangePoints(range),
     scopedVars: {
       ...request.scopedVars,
       __interval: { text: interval, value: interval },
-      __interval_ms: { text: String(resolved.stepMs), value: resolved.stepMs },
+      __interval_ms: { text: String(range.stepMs), value: range.stepMs },
     },
   };
+}
+
+/** The upstream's minimum interval: its "Scrape interval" setting (`interval` on Grafana's Prometheus data source). */
+export function upstreamMinIntervalMs(upstream: DataSourceApi): number {
+  const text = upstream.interval;
+  const ms = typeof text === 'string' && text.trim() !== '' ? parseDurationMs(text.trim()) : null;
+  return ms !== null && ms > 0 ? ms : DEFAULT_SCRAPE_INTERVAL_MS;
+}
+
+/**
+ * Runs the ranges of `resolved` upstream (in parallel) and returns one input per series, the ranges merged.
+ * @throws UpstreamQueryError with the upstream's message when any range failed
+ */
+export async function fetchSeries(
+  upstream: DataSourceApi,
+  request: DataQueryRequest<DataQuery>,
+  target: { refId: string; expr: string },
+  resolved: ResolvedQuery,
+  signal: AbortSignal
+): Promise<SeriesInput[]> {
+  const responses = await Promise.all(
+    resolved.ranges.map((range, part) =>
+      runUpstream(upstream, buildUpstreamRequest(request, target.refId, target.expr, range, part), signal)
+    )
+  );
+  const parts = responses.map((response, i) => {
+    const message = upstreamErrorMessage(response);
+    if (message !== undefined) {
+      throw new UpstreamQueryError(`Prometheus "${upstream.name}": ${message}`);
+    }
+    return framesToSeries(response.data, resolved.ranges[i].stepMs);
+  });
+  const [history, recent] = parts.length === 1 ? [[], parts[0]] : parts;
+  return mergeRanges(history, recent, resolved.fineFromMs, resolved.modelStepMs);
+}
+
+/** The upstream answered a range query with an error; the message is the upstream's. */
+export class UpstreamQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpstreamQueryError';
+  }
 }
 
 /** Runs the upstream query to completion (the last emission wins); aborting unsubscribes, cancelling the HTTP call. */

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { openHarness, Session, startSession } from './browser';
+import { refreshBench } from './refreshBench';
 
 const RUNS = 5;
 const STEPS = 30;
@@ -81,7 +82,8 @@ async function main() {
     const budgetMs = 100;
     const ok = median(panel.first) < budgetMs;
     console.log(`${ok ? 'OK' : 'OVER BUDGET'}: first render median vs ${budgetMs} ms budget`);
-    return ok ? 0 : 1;
+    const refreshOk = await refreshBench(session);
+    return ok && refreshOk ? 0 : 1;
   } finally {
     await session.close();
   }

@@ -46,7 +46,7 @@ function throughQuery({ setting, value }: Case): string | undefined {
     setting === 'trainingWindow' ? { trainingWindow: { type: 'duration', duration: value } } : { [setting]: value };
   const query = { ...DEFAULT_QUERY, refId: 'A', expr: 'up', ...field } as SarimaQuery;
   try {
-    resolveQuery(query, { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS });
+    resolveQuery(query, { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS, intervalMs: 60_000, minIntervalMs: 15_000 });
     return undefined;
   } catch (error) {
     return core((error as Error).message, `${setting}: `);
@@ -90,7 +90,7 @@ describe('settings at every edge', () => {
     expect(yaml).toEqual(DEFAULT_FIT_SETTINGS);
     const query = resolveQuery(
       { ...DEFAULT_QUERY, refId: 'A', expr: 'up' },
-      { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS }
+      { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS, intervalMs: 60_000, minIntervalMs: 15_000 }
     );
     expect(query.settings).toEqual(DEFAULT_FIT_SETTINGS);
     // The CLI's defaults are the detector's configuration scored on NAB (src/cli/detectorArgs.test.ts).

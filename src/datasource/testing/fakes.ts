@@ -12,7 +12,7 @@ import type { BackendSrv, DataSourceSrv, TemplateSrv } from '@grafana/runtime';
 import { type Observable, of } from 'rxjs';
 import fixture from '../../../tests/fixtures/datasource/prometheus-frames.json';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../contract/fit';
-import { runFitTask } from '../../contract/protocol';
+import { type Analyzer, runFitTask } from '../../contract/protocol';
 import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
 import type { FitCallOptions, FitClient } from '../fitClient';
 import { GrafanaLikeTemplateSrv } from './templateSrv';
@@ -82,10 +82,13 @@ export function fakeDataSourceSrv(upstream?: FakeUpstream): DataSourceSrv {
 export class InProcessFitClient implements FitClient {
   readonly calls: Array<{ request: FitRequest; options?: FitCallOptions }> = [];
 
+  /** `analyze` defaults to the fake pipeline; tests of the real one pass `analyzeSeries`. */
+  constructor(private readonly analyze: Analyzer = fakeAnalyze) {}
+
   async fit(request: FitRequest, options?: FitCallOptions): Promise<FitResponse> {
     this.calls.push({ request, options });
     const results = request.series.map((input, index): SeriesResult => {
-      const reply = runFitTask({ input, settings: request.settings, outputFromMs: request.outputFromMs }, fakeAnalyze);
+      const reply = runFitTask({ input, settings: request.settings, outputFromMs: request.outputFromMs }, this.analyze);
       const result: SeriesResult =
         reply.type === 'result'
           ? reply.analysis

@@ -133,20 +133,20 @@ describe('analyzeSeries', () => {
     // No season, so the test stays fast; the bucketing rule is the same for any season.
     const nonSeasonal = { seasonalPeriod: 1, seasonalOrder: { P: 0, D: 0, Q: 0 }, horizonSteps: 0 };
     const result = analyzeSeries(input, { ...settings, ...nonSeasonal, trainingWindowMs: 3 * DAY_MS });
-    expect(result.analysis.model.aggregation).toBe(5);
-    // Issue 13: one output row per input grid point (the model still runs on 5-minute means).
+    expect(result.analysis.model.aggregation).toBe(60);
+    // Issue 13: one output row per input grid point (the model runs on hourly means).
     expect(result.analysis.points.timesMs[1] - result.analysis.points.timesMs[0]).toBe(60_000);
     expect(result.analysis.points.horizonStart).toBe(minutes);
     expect(result.analysis.notices.join(' ')).toMatch(
-      /modelled on 300 s bucket means .* scored at the native 60 s step/
+      /modelled on 3600 s bucket means .* scored at the native 60 s step/
     );
   });
 
-  it('should keep a daily season at most 288 steps', () => {
+  it('should fit a daily season on hourly buckets, or keep it at most 288 steps when no hourly grid fits', () => {
     expect(bucketFor(HOUR_MS)).toBe(0);
-    expect(bucketFor(300_000)).toBe(0);
-    expect(bucketFor(60_000)).toBe(300_000);
-    expect(bucketFor(15_000)).toBe(300_000);
+    expect(bucketFor(300_000)).toBe(HOUR_MS);
+    expect(bucketFor(60_000)).toBe(HOUR_MS);
+    expect(bucketFor(15_000)).toBe(HOUR_MS);
     expect(bucketFor(7_000)).toBe(7_000 * 43);
   });
 

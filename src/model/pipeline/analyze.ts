@@ -8,17 +8,17 @@
  * state (`forecastSarima`, R `predict()` intervals) → output from `outputFromMs` on.
  */
 import { autoSarima, type AutoCandidate } from '../auto';
-import { aggregateSeries } from '../detect/aggregate';
 import { runDetector, type DetectorRun } from '../detect/backtest';
 import { DEFAULT_DETECTOR_CONFIG, spanPoints } from '../detect/config';
 import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
 import { cloneState, forecastSarima } from '../sarima';
-import { prepareSeries, type RegularSeries } from '../series';
+import { formatTimeMs, type RegularSeries } from '../series';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
-import { bucketFor, detectorConfig, validateSettings, type ResolvedOrders } from './settings';
+import { modelGrid, modelStepOf, prepareInput } from './mixedGrid';
+import { detectorConfig, validateSettings, type ResolvedOrders } from './settings';
 import { summarize } from './summary';
 import type { AnomalyWindow, ModelSettings, SeriesAnalysis, SeriesInput, SeriesPoints } from './types';
 
@@ -60,15 +60,16 @@ export function analyzeSeries(
   options: AnalyzeOptions = {}
 ): { analysis: SeriesAnalysis; cache: AnalysisCacheEntry } {
   validateSettings(settings);
-  const values = input.values.map((v) => (v === null ? NaN : v));
-  const series = prepareSeries(input.timesMs, values, { stepMs: input.stepMs });
-  const settingsKey = JSON.stringify({ settings, stepMs: series.stepMs });
+  const prepared = prepareInput(input);
+  const series = prepared.fine;
+  const modelStepMs = modelStepOf(input);
+  const settingsKey = JSON.stringify({ settings, stepMs: series.stepMs, modelStepMs });
   const cached = options.cached?.settingsKey === settingsKey ? options.cached : undefined;
-  const bucketMs = bucketFor(series.stepMs);
   // The pipeline aggregates once, so orders, fit schedule and detector all see the same model grid; the
-  // detector still scores every input point at its own step (`detect/fine.ts`).
-  const modelGrid = aggregateSeries(series, bucketMs);
-  const grid = modelGrid.series;
+  // detector still scores every input point at its own step (`detect/fine.ts`). A mixed grid's coarse history
+  // enters the model grid only (endIndex -1).
+  const modelGridOf = modelGrid(prepared, modelStepMs);
+  const grid = modelGridOf.series;
   const trainPoints = spanPoints({ ms: settings.trainingWindowMs }, grid.stepMs);
   const choice = cached?.choice ?? chooseOrders(grid, settings, trainPoints);
   const minTrainPoints = spanPoints(DEFAULT_DETECTOR_CONFIG.minTrain, grid.stepMs);
@@ -76,7 +77,7 @@ export function analyzeSeries(
   const fitIndices = scheduledFits(grid, settings.refitEveryMs, minTrainPoints, options.outputFromMs);
   const fits = cached ? cached.fits.slice() : [];
   const memo = memoFitHook(fits, config.method, settings.levelsPct[0]);
-  const run = runDetector(series, config, { fitHook: memo.hook, fitIndices, modelGrid });
+  const run = runDetector(series, config, { fitHook: memo.hook, fitIndices, modelGrid: modelGridOf });
   const finalFit = run.final && fitOf(run.final, fits);
   if (!run.final || !finalFit) {
     throw new InsufficientDataError(
@@ -90,7 +91,10 @@ export function analyzeSeries(
       : undefined;
   const outputFromMs = options.outputFromMs ?? -Infinity;
   const aggregation = grid.stepMs / series.stepMs;
-  const notices = series.repairs.map((r) => r.message);
+  const notices = prepared.repairs.map((r) => r.message);
+  if (prepared.history) {
+    notices.push(`history before ${formatTimeMs(series.startMs)} came at the model step of ${grid.stepMs / 1000} s`);
+  }
   if (aggregation > 1) {
     notices.push(
       `modelled on ${grid.stepMs / 1000} s bucket means (${aggregation} samples) to keep the daily season short; ` +

@@ -4,13 +4,14 @@
  */
 import { DEFAULT_DETECTOR_CONFIG, withSensitivity, type DetectorConfig } from '../detect/config';
 import { InvalidSettingsError } from '../errors';
+import { modelStepFor } from './fetchPlan';
 import type { ArimaOrder } from '../types';
 import type { ModelSettings, SeasonalOrderSetting } from './types';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Longest daily season, in steps, modelled at native resolution; finer data is averaged into buckets. */
+/** Longest daily season, in steps, modelled at native resolution when no hourly grid fits the step. */
 export const MAX_DAILY_STEPS = 288;
 
 /**
@@ -35,10 +36,16 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
 };
 
 /**
- * Bucket width that keeps a daily season at most {@link MAX_DAILY_STEPS} steps (0 = native resolution): a
- * 1-minute series is averaged into 5-minute buckets rather than fitted with m = 1440.
+ * Bucket width of the model grid for data at `stepMs` (0 = native resolution): hourly for anything finer that
+ * divides an hour (a daily season of 24 steps, as the detector was tuned on NAB; the fine points are still scored
+ * at their own step), the same grid the data source and the service fetch their training windows on
+ * (`fetchPlan.ts`). A step that divides no hourly grid is averaged into buckets keeping a day ≤ {@link MAX_DAILY_STEPS}.
  */
 export function bucketFor(stepMs: number): number {
+  const modelMs = modelStepFor(stepMs, HOUR_MS, DAY_MS);
+  if (modelMs > stepMs) {
+    return modelMs;
+  }
   const stepsPerDay = DAY_MS / stepMs;
   return stepsPerDay <= MAX_DAILY_STEPS ? 0 : stepMs * Math.ceil(stepsPerDay / MAX_DAILY_STEPS);
 }

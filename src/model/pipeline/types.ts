@@ -55,8 +55,13 @@ export interface SeriesInput {
   timesMs: number[];
   /** NaN or null = missing. */
   values: Array<number | null>;
-  /** Expected sample spacing (e.g. the Prometheus query step), milliseconds. */
+  /** Expected sample spacing (e.g. the Prometheus query step), milliseconds; the output step. */
   stepMs: number;
+  /**
+   * Mixed grid: samples before `untilMs` lie on the coarser grid `stepMs` (a long training window fetched at the
+   * model step within Prometheus' 11,000 points per query), the rest on the grid `SeriesInput.stepMs`.
+   */
+  coarse?: { stepMs: number; untilMs: number };
 }
 
 /** What was fitted, for frame meta and the analyst's diagnostics. */

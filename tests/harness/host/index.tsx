@@ -2,7 +2,7 @@
  * Harness host: plays Grafana for the built plugin. It provides the shared modules to an AMD loader, installs the
  * runtime services and a theme, loads `dist/…/module.js` and renders the plugin with fixture data.
  *
- * URL parameters: mode=panel|stock|bench|datasource|config|demo (demo: see demoMode.tsx), fixture=<tests/fixtures/frames name>, theme=dark|light,
+ * URL parameters: mode=panel|stock|bench|datasource|config|demo|refresh (demo, refresh: see their files), fixture=<tests/fixtures/frames name>, theme=dark|light,
  * width, height, options=<JSON merged into the panel options>, variables=<JSON dashboard variables (TestVariable[])>. Everything the tests need is on `window.harness`.
  */
 import { createRoot } from 'react-dom/client';
@@ -10,6 +10,7 @@ import { createTheme, PanelPlugin } from '@grafana/data';
 import { installAmd, loadAmdModule } from './amd';
 import { mountDataSourceMode } from './datasourceMode';
 import { mountDemoMode } from './demoMode';
+import { mountRefreshMode } from './refreshMode';
 import { loadFixture, sliceFrames, timeRangeOf, toPanelData } from './frames';
 import { afterPaint, panZoom, PanelState, renderMeasured } from './panelMode';
 import { installServices } from './services';
@@ -83,6 +84,8 @@ async function main() {
   const root = createRoot(document.getElementById('root')!);
   if (mode === 'demo') {
     await mountDemoMode(root, params, harness);
+  } else if (mode === 'refresh') {
+    await mountRefreshMode(params, harness);
   } else if (mode === 'datasource' || mode === 'config') {
     await mountDataSourceMode(root, mode, params, harness);
   } else {

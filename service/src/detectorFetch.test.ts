@@ -1,0 +1,63 @@
+import { rangePoints } from '../../src/model/pipeline/fetchPlan';
+import type { FitSettings } from '../../src/contract/settings';
+import type { DetectorDefinition } from './configTypes';
+import { detectorFetch, joinParts } from './detectorFetch';
+
+const MIN_MS = 60_000;
+const HOUR_MS = 60 * MIN_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** A fixed clock 30 s past a whole minute (tests never read the real clock). */
+const NOW_MS = Date.UTC(2026, 0, 15, 12, 7, 30);
+
+const detector = (stepMs: number, season = 'auto'): DetectorDefinition => ({
+  name: 'd',
+  query: 'up',
+  stepMs,
+  trainingWindowMs: 28 * DAY_MS,
+  settings: { season } as FitSettings,
+});
+
+describe('detectorFetch', () => {
+  it('should fetch 28 days at 1-minute steps as hourly history plus the last day at 1 minute, within 11,000 points', () => {
+    const plan = detectorFetch(detector(MIN_MS), NOW_MS);
+    expect(plan.modelStepMs).toBe(HOUR_MS);
+    const [coarse, fine] = plan.ranges;
+    expect(coarse.stepMs).toBe(HOUR_MS);
+    expect(fine).toEqual({ fromMs: plan.fineFromMs, toMs: Date.UTC(2026, 0, 15, 12, 7), stepMs: MIN_MS });
+    expect(coarse.toMs).toBe(plan.fineFromMs - HOUR_MS);
+    expect(fine.toMs - coarse.fromMs).toBeGreaterThanOrEqual(28 * DAY_MS);
+    expect(plan.ranges.map(rangePoints).every((n) => n <= 11_000)).toBe(true);
+    // The newest sample is the last whole minute: scored in this cycle, not an hour later.
+    expect(fine.toMs).toBe(Math.floor(NOW_MS / MIN_MS) * MIN_MS);
+  });
+
+  it('should fit a weekly season on 6-hour steps whatever the detector step', () => {
+    expect(detectorFetch(detector(MIN_MS, '7d'), NOW_MS).modelStepMs).toBe(6 * HOUR_MS);
+  });
+
+  it('should keep one range at the step when the step is the model step', () => {
+    const plan = detectorFetch(detector(HOUR_MS, '1d'), NOW_MS);
+    expect(plan.ranges).toHaveLength(1);
+    expect(plan.modelStepMs).toBe(HOUR_MS);
+  });
+});
+
+describe('joinParts', () => {
+  it('should join hourly history and minute samples per series, marking the mixed grid', () => {
+    const plan = detectorFetch(detector(MIN_MS), NOW_MS);
+    const labels = { job: 'a' };
+    const history = { labels, timesMs: [plan.fineFromMs - 2 * HOUR_MS, plan.fineFromMs - HOUR_MS], values: [1, 2] };
+    const recent = { labels, timesMs: [plan.fineFromMs, plan.fineFromMs + MIN_MS], values: [3, 4] };
+    const gone = { labels: { job: 'gone' }, timesMs: [plan.fineFromMs - HOUR_MS], values: [5] };
+    const [input, ...rest] = joinParts([[history, gone], [recent]], plan, MIN_MS, (l) => l.job);
+    expect(rest).toEqual([]);
+    expect(input).toEqual({
+      key: 'a',
+      labels,
+      timesMs: [...history.timesMs, ...recent.timesMs],
+      values: [1, 2, 3, 4],
+      stepMs: MIN_MS,
+      coarse: { stepMs: HOUR_MS, untilMs: plan.fineFromMs },
+    });
+  });
+});
