@@ -5,12 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 
+import type { TransformSetting } from '../model/seriesTransform';
 import { loadHourlySeries, rollingTasks } from './forecastEval/data';
 import { formatReport } from './forecastEval/report';
 import { evaluateTasks } from './forecastEval/run';
 
 const HELP = `usage: eval:forecast [--data DIR[,DIR]] [--files SUBSTRING] [--horizon 48] [--origins 4]
-       [--max-train 672] [--no-r] [--r-save FILE] [--r-from FILE] [--json]
+       [--max-train 672] [--transform auto|none|log|λ] [--no-calibration] [--no-r] [--r-save FILE] [--r-from FILE] [--json]
 Rolling-origin evaluation (horizon steps per origin, origins tiling the end of each series) of Tidemark auto,
 seasonal naive (m = 24) and R auto.arima on the real series of the NAB folders, hourly. Prints sMAPE, MASE,
 MSIS (95 %) and 95 % coverage per series and a summary line per method. --r-save keeps R's forecasts;
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       origins: { type: 'string', default: '4' },
       'max-train': { type: 'string', default: '672' },
       'no-r': { type: 'boolean', default: false },
+      transform: { type: 'string', default: 'auto' },
+      'no-calibration': { type: 'boolean', default: false },
       'r-save': { type: 'string' },
       'r-from': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -54,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       horizon,
       levelPct: 95,
       withR: !values['no-r'],
+      transform: transformSetting(values.transform),
+      calibrate: !values['no-calibration'],
       rSaveAs: values['r-save'],
       rFrom: values['r-from'],
     },
@@ -65,6 +70,17 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(values.json ? `${JSON.stringify(results)}\n` : `${formatReport(results)}\n`);
   log(`${series.length} series, ${tasks.length} tasks, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
+}
+
+function transformSetting(text: string): TransformSetting {
+  if (text === 'auto' || text === 'none' || text === 'log') {
+    return text;
+  }
+  const lambda = Number(text);
+  if (text.trim() === '' || !Number.isFinite(lambda)) {
+    throw new Error(`--transform must be auto, none, log or a number (Box-Cox λ), got "${text}"`);
+  }
+  return lambda;
 }
 
 function positive(text: string, name: string): number {

@@ -6,7 +6,8 @@
  *    non-seasonal ARIMA errors, K chosen by regression AICc;
  * 3. D by the seasonal-strength heuristic (`nsdiffs`, F_s > 0.64), d by KPSS (`ndiffs`, alpha 0.05) on the
  *    seasonally differenced series, or on the Fourier-regression residuals;
- * 4. stepwise search by AICc (`stepwise.ts`), p, q ≤ 5, P, Q ≤ 2, p + q + P + Q ≤ 5, at most 94 fits;
+ * 4. stepwise search by AICc (`stepwise.ts`), p, q ≤ 5, P, Q ≤ 2, p + q + P + Q ≤ 5, at most 94 fits, with
+ *    the constant toggled as R: a mean when d + D = 0, a drift (`include.drift`) when d + D = 1;
  *    fits whose AR or MA roots lie within 1.01 of the unit circle are rejected, as in R;
  * 5. with more than 150 points or a period above 12 (R's `approximation` rule) the search screens with CSS
  *    fits ranked by n*·log σ² + AICc penalty, then refits the best screened orders with the full method
@@ -43,6 +44,8 @@ export interface AutoOptions {
   maxOrder?: number;
   maxD?: number;
   maxSD?: number;
+  /** Allow a drift term when d + D = 1, as R `allowdrift` [true]. */
+  allowDrift?: boolean;
   /** Fit budget of the search [94]. */
   maxFits?: number;
   /** Screen with CSS fits [n > 150 or period > 12]. */
@@ -228,8 +231,12 @@ function searchLimits(n: number, plan: Plan, options: AutoOptions): SearchLimits
     maxOrder: options.maxOrder ?? 5,
     maxFits: options.maxFits ?? 94,
     seasonal: m > 1,
-    // On the Fourier route the search runs on zero-mean residuals; the final fit gets the intercept.
-    allowConstant: plan.d + plan.D === 0 && plan.strategy === 'sarima',
+    // As R: a mean when d + D = 0, a drift when d + D = 1. On the Fourier route the search runs on zero-mean
+    // residuals: the final fit gets the intercept when d = 0, and a drift only when the search chose one.
+    allowConstant:
+      plan.d + plan.D === 0
+        ? plan.strategy === 'sarima'
+        : plan.d + plan.D === 1 && (options.allowDrift ?? true) && (plan.strategy === 'sarima' || plan.d === 1),
   };
 }
 
@@ -237,7 +244,8 @@ function specFor(o: SearchOrder, plan: Plan): SarimaSpec {
   return {
     order: { p: o.p, d: plan.d, q: o.q },
     seasonal: { P: o.P, D: plan.D, Q: o.Q, period: plan.period },
-    includeMean: o.constant,
+    includeMean: o.constant && plan.d + plan.D === 0,
+    includeDrift: o.constant && plan.d + plan.D === 1,
     fourier: plan.fourier,
   };
 }

@@ -1,9 +1,15 @@
 /**
- * Automatic forecasting: `autoSarima` order selection, then forecasts with intervals from the chosen
- * model's final filter state (R `forecast(auto.arima(y), h)`).
+ * Automatic forecasting: the transform (`seriesTransform.ts`), `autoSarima` order selection on the
+ * transformed series, forecasts with intervals from the chosen model's final filter state (R
+ * `forecast(auto.arima(y, lambda), h)`), bands calibrated by in-sample multi-step errors (`calibrate.ts`),
+ * mapped back to the original scale and kept ≥ 0 for a series with
+ * no negative value.
  */
 import { autoSarima, AutoOptions, AutoResult } from './auto';
+import { calibrationFactors, rescaleBands, standardizedErrors } from './calibrate';
 import { DEFAULT_LEVELS_PCT, forecastSarima } from './sarima/forecast';
+import { detectSeason } from './season';
+import { AppliedTransform, applyTransform, backTransform, resolveTransform, TransformSetting } from './seriesTransform';
 import { Forecast } from './types';
 
 /** Options of {@link autoForecast}. */
@@ -12,25 +18,46 @@ export interface AutoForecastOptions extends AutoOptions {
   horizon: number;
   /** Interval levels in percent [80, 95, 99]. */
   levelsPct?: number[];
+  /** Transform before modelling ['auto', rule in `seriesTransform.ts`]. */
+  transform?: TransformSetting;
+  /** Calibrate the bands from in-sample multi-step errors (`calibrate.ts`) [true]. */
+  calibrate?: boolean;
+  /** Back-transformed means are bias-adjusted means instead of medians, as R `biasadj` [false, as R]. */
+  biasAdjust?: boolean;
 }
 
-/** The selection and its forecast. */
+/** The selection, the transform and the forecast on the original scale. */
 export interface AutoForecastResult {
   auto: AutoResult;
+  transform: AppliedTransform;
+  /** Band factor per level (1 = the model's own band). */
+  calibration: number[];
   forecast: Forecast;
 }
 
 /**
- * Selects a model for `y` and forecasts `horizon` steps after its last value.
- * @throws the errors of `autoSarima` and `forecastSarima`
+ * Selects a model for `y` (NaN = missing) and forecasts `horizon` steps after its last value.
+ * @throws the errors of `resolveTransform`, `autoSarima` and `forecastSarima`
  */
 export function autoForecast(y: ArrayLike<number>, options: AutoForecastOptions): AutoForecastResult {
-  const auto = autoSarima(y, options);
-  const forecast = forecastSarima(
-    auto.model,
-    auto.model.state,
-    options.horizon,
-    options.levelsPct ?? DEFAULT_LEVELS_PCT
-  );
-  return { auto, forecast };
+  const setting = options.transform ?? 'auto';
+  const transform = resolveTransform(y, setting, setting === 'auto' ? guerreroPeriod(y, options) : 1);
+  const w = applyTransform(y, transform);
+  const auto = autoSarima(w, options);
+  const levelsPct = options.levelsPct ?? DEFAULT_LEVELS_PCT;
+  const raw = forecastSarima(auto.model, auto.model.state, options.horizon, levelsPct);
+  const calibration =
+    (options.calibrate ?? true)
+      ? calibrationFactors(standardizedErrors(auto.model, w, options.horizon), levelsPct)
+      : levelsPct.map(() => 1);
+  const calibrated = rescaleBands(raw, calibration);
+  return { auto, transform, calibration, forecast: backTransform(calibrated, transform, options.biasAdjust ?? false) };
+}
+
+/** Block length of Guerrero's method: the given season, else the detected one (as R: frequency, at least 2). */
+function guerreroPeriod(y: ArrayLike<number>, options: AutoOptions): number {
+  if (typeof options.period === 'number') {
+    return options.period;
+  }
+  return detectSeason(y, { stepMs: options.stepMs }).period;
 }

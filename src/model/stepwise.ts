@@ -26,7 +26,7 @@ export interface SearchLimits {
   maxFits: number;
   /** Whether a seasonal part exists (period > 1). */
   seasonal: boolean;
-  /** Whether the constant may be toggled (d + D = 0 here; R also allows drift at d + D = 1). */
+  /** Whether the constant (a mean when d + D = 0, a drift when d + D = 1, as R) may be toggled. */
   allowConstant: boolean;
 }
 

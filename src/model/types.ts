@@ -38,6 +38,11 @@ export interface SarimaSpec {
   seasonal: SeasonalOrder;
   /** Estimate a mean (intercept). Default as R: true when d + D = 0. Ignored (false) when d + D > 0. */
   includeMean?: boolean;
+  /**
+   * Estimate a drift: a regressor t = 1, 2, … (the step index plus one, as R `forecast::Arima(include.drift =
+   * TRUE)`), so a model with d + D = 1 forecasts a linear trend. Default false; ignored (false) when d + D > 1.
+   */
+  includeDrift?: boolean;
   /** Fourier regressors (regression with SARIMA errors). Default none. */
   fourier?: FourierTerm[];
 }
@@ -50,6 +55,8 @@ export interface SarimaCoefficients {
   sma: number[];
   /** Mean of the (undifferenced) series; 0 when no mean is estimated. */
   intercept: number;
+  /** Drift per step (slope on t = step index + 1); present only when the spec includes a drift. */
+  drift?: number;
   /** Fourier regression coefficients in the order sin₁, cos₁, sin₂, cos₂, … per term; [] when none. */
   xreg: number[];
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 
 import { autoForecast } from '../../model/autoForecast';
+import type { TransformSetting } from '../../model/seriesTransform';
 import type { ForecastTask } from './data';
 import { IntervalForecast, scoreForecast, seasonalScale, type ForecastScores } from './metrics';
 import { seasonalNaive } from './naive';
@@ -29,6 +30,10 @@ export interface RunSettings {
   horizon: number;
   levelPct: number;
   withR: boolean;
+  /** Transform setting of Tidemark auto. */
+  transform: TransformSetting;
+  /** Calibrate Tidemark's bands. */
+  calibrate: boolean;
   /** Save R's output CSV here. */
   rSaveAs?: string;
   /** Score R's forecasts from this saved output CSV instead of running R (same tasks assumed). */
@@ -37,16 +42,21 @@ export interface RunSettings {
 
 /** Tidemark's automatic forecast of a task, with its chosen model described. */
 export function tidemarkForecast(task: ForecastTask, settings: RunSettings): { fc: IntervalForecast; model: string } {
-  const { auto, forecast } = autoForecast(task.train, {
+  const { auto, forecast, transform, calibration } = autoForecast(task.train, {
     stepMs: HOUR_MS,
     horizon: settings.horizon,
     levelsPct: [settings.levelPct],
+    transform: settings.transform,
+    calibrate: settings.calibrate,
   });
   const { order, seasonal, fourier } = auto.model.spec;
   const model = [
     `${order.p} ${order.d} ${order.q}`,
     seasonal.period > 1 ? ` ${seasonal.P} ${seasonal.D} ${seasonal.Q} ${seasonal.period}` : '',
     fourier?.length ? ` +F${fourier.map((f) => `${f.period}:${f.harmonics}`).join(',')}` : '',
+    auto.model.spec.includeDrift ? ' +drift' : '',
+    transform.lambda === null ? '' : ` λ${transform.lambda.toFixed(2)}`,
+    calibration[0] === 1 ? '' : ` c${calibration[0].toFixed(2)}`,
   ].join('');
   const band = forecast.intervals[0];
   return { fc: { mean: forecast.mean, lower: band.lower, upper: band.upper }, model };

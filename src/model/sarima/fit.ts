@@ -373,6 +373,7 @@ function assembleModel(pr: Problem, est: Estimate, method: 'CSS-ML' | 'ML' | 'CS
     order: { ...pr.spec.order },
     seasonal: { ...pr.spec.seasonal },
     includeMean: pr.spec.includeMean,
+    ...(pr.spec.includeDrift ? { includeDrift: true } : {}),
     fourier: pr.spec.fourier.map((t) => ({ ...t })),
   };
   const sys = buildSystem(spec, coefficients);

@@ -18,7 +18,7 @@ import { isStationary, transformAr } from './transform';
 export interface Problem {
   spec: Required<SarimaSpec>;
   y: Float64Array;
-  /** Regressor columns (intercept first when estimated, then Fourier), each of length n. */
+  /** Regressor columns (intercept first when estimated, then drift, then Fourier), each of length n. */
   X: Float64Array[];
   delta: number[];
   /** Differenced series and regressors (length n − nd). */
@@ -56,6 +56,9 @@ export function makeProblem(spec: Required<SarimaSpec>, y: ArrayLike<number>, pr
   const X: Float64Array[] = [];
   if (spec.includeMean) {
     X.push(new Float64Array(n).fill(1));
+  }
+  if (spec.includeDrift) {
+    X.push(Float64Array.from({ length: n }, (_, t) => t + 1));
   }
   const nf = fourierColumnCount(spec.fourier);
   if (nf > 0) {
@@ -126,8 +129,9 @@ export function toCoefficients(pr: Problem, params: ArrayLike<number>): SarimaCo
   const sar = take(pr.P);
   const sma = take(pr.Q);
   const intercept = pr.spec.includeMean ? take(1)[0] : 0;
-  const xreg = take(pr.k - (pr.spec.includeMean ? 1 : 0));
-  return { ar, ma, sar, sma, intercept, xreg };
+  const drift = pr.spec.includeDrift ? take(1)[0] : undefined;
+  const xreg = take(pr.k - (pr.spec.includeMean ? 1 : 0) - (pr.spec.includeDrift ? 1 : 0));
+  return drift === undefined ? { ar, ma, sar, sma, intercept, xreg } : { ar, ma, sar, sma, intercept, drift, xreg };
 }
 
 /** Applies the AR transforms to the AR and seasonal AR blocks of a raw parameter vector (R `transPars`). */

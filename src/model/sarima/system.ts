@@ -8,7 +8,7 @@ import { armaSystem } from './stateSpace';
 
 /** The coefficient-dependent pieces of a model used by the filter and the forecasts. */
 export interface ModelSystem extends FilterSystem {
-  /** Regression part (intercept + Fourier terms) at step t. */
+  /** Regression part (intercept + drift·(t + 1) + Fourier terms) at step t. */
   regression: (t: number) => number;
 }
 
@@ -30,7 +30,11 @@ export function buildSystem(spec: SarimaSpec, coefficients: SarimaCoefficients):
   const terms = spec.fourier ?? [];
   const intercept = coefficients.intercept;
   const beta = coefficients.xreg;
-  const regression = terms.length === 0 ? () => intercept : (t: number) => regressionAt(terms, intercept, beta, t);
+  const drift = coefficients.drift ?? 0;
+  const regression =
+    terms.length === 0 && drift === 0
+      ? () => intercept
+      : (t: number) => regressionAt(terms, intercept, beta, t) + drift * (t + 1);
   return { arma: armaSystem(phi, theta), delta, regression };
 }
 

@@ -28,7 +28,7 @@ export function describeSpec(spec: SarimaSpec): string {
 
 /**
  * Validates and resolves a spec: includeMean becomes a boolean (default true when d + D = 0, always
- * false otherwise, as R `include.mean`), fourier becomes [] when absent, a seasonal part with all orders
+ * false otherwise, as R `include.mean`), includeDrift a boolean (false when d + D > 1, as R `Arima`), fourier becomes [] when absent, a seasonal part with all orders
  * zero gets period 1. Throws {@link InvalidOrderError}.
  */
 export function resolveSpec(spec: SarimaSpec): Required<SarimaSpec> {
@@ -59,10 +59,12 @@ export function resolveSpec(spec: SarimaSpec): Required<SarimaSpec> {
   }
   const fourier = (spec.fourier ?? []).map((term) => checkFourier(term));
   const includeMean = d + (seasonalUsed ? D : 0) === 0 ? (spec.includeMean ?? true) : false;
+  const includeDrift = d + (seasonalUsed ? D : 0) <= 1 ? (spec.includeDrift ?? false) : false;
   return {
     order: { p, d, q },
     seasonal: { P, D, Q, period: seasonalUsed ? period : Math.max(period, 1) },
     includeMean,
+    includeDrift,
     fourier,
   };
 }

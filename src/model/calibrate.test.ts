@@ -1,0 +1,45 @@
+import { calibrationFactors, MAX_FACTOR, rescaleBands, standardizedErrors } from './calibrate';
+import { fitSarima } from './sarima/fit';
+import { seededNormal } from './sarima/simulate';
+import { simulateSeasonal } from './testing/random';
+
+const absNormal = (count: number, seed: number, scale = 1) => {
+  const draw = seededNormal(seed);
+  return Array.from({ length: count }, () => Math.abs(scale * draw()));
+};
+
+describe('interval calibration from in-sample errors', () => {
+  it('keeps the band when the standardised errors are standard normal', () => {
+    // 4000 draws: the sample 95 % quantile of |z| has a standard error of ~0.04, so ±0.06 in the factor.
+    const [f80, f95] = calibrationFactors(absNormal(4000, 1), [80, 95]);
+    expect(f80).toBeCloseTo(1, 1);
+    expect(f95).toBeGreaterThan(0.94);
+    expect(f95).toBeLessThan(1.06);
+  });
+
+  it('widens the band by the error scale the model missed, within the bounds', () => {
+    const [f95] = calibrationFactors(absNormal(4000, 2, 2), [95]);
+    expect(f95).toBeGreaterThan(1.88);
+    expect(f95).toBeLessThan(2.12);
+    expect(calibrationFactors(absNormal(4000, 3, 10), [95])).toEqual([MAX_FACTOR]);
+  });
+
+  it('leaves the band alone with too few errors', () => {
+    expect(calibrationFactors([5, 6, 7], [80, 95])).toEqual([1, 1]);
+  });
+
+  it('rescales each band around the mean', () => {
+    const fc = { mean: [10], se: [1], intervals: [{ levelPct: 95, lower: [8], upper: [13] }] };
+    expect(rescaleBands(fc, [2]).intervals[0]).toEqual({ levelPct: 95, lower: [6], upper: [16] });
+  });
+
+  it('gives standard-normal-sized multi-step errors for a correctly specified model', () => {
+    const y = simulateSeasonal(600, { seed: 5, phi: 0.6, level: 50 });
+    const model = fitSarima(y, { order: { p: 1, d: 0, q: 0 }, seasonal: { P: 0, D: 0, Q: 0, period: 1 } });
+    const z = standardizedErrors(model, y, 24);
+    expect(z.length).toBeGreaterThan(1000);
+    // Overlapping horizons make the errors dependent: ±0.15 on the 95 % factor.
+    const [f95] = calibrationFactors(z, [95]);
+    expect(Math.abs(f95 - 1)).toBeLessThan(0.15);
+  });
+});

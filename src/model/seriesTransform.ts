@@ -1,0 +1,105 @@
+/**
+ * The transform setting of automatic forecasting: resolve 'auto' / 'none' / 'log' / λ to a Box-Cox λ (or none)
+ * for a training series, and map forecasts back to the original scale.
+ *
+ * Rule for 'auto' (beyond R, whose `auto.arima` default is no transform): for a series with no negative
+ * value, λ by Guerrero's method restricted to [0, 1] (between log and none) on blocks of the detected season;
+ * λ ≥ 0.9 is treated as none (the transform would change almost nothing). λ = 0 (log) needs strictly
+ * positive values; with zeros present λ stays above 0, so zeros stay representable.
+ */
+import { boxCox, guerreroLambda, invBoxCox } from './boxCox';
+import { InvalidSeriesError } from './errors';
+import { PredictionInterval } from './types';
+
+/** Transform setting: automatic, none, log, or a fixed Box-Cox λ. */
+export type TransformSetting = 'auto' | 'none' | 'log' | number;
+
+/** The transform applied, for diagnostics. */
+export interface AppliedTransform {
+  /** Box-Cox λ (0 = log), or null when none. */
+  lambda: number | null;
+  /** The setting that produced it. */
+  setting: TransformSetting;
+  /** The training data has no negative value, so forecasts and bands are kept ≥ 0. */
+  nonNegative: boolean;
+}
+
+/** Smallest λ 'auto' uses when the series has zeros: Box-Cox at λ → 0 sends 0 to −∞. */
+const MIN_LAMBDA_WITH_ZEROS = 0.1;
+/** 'auto' leaves the series untransformed from this λ on. */
+const NONE_FROM_LAMBDA = 0.9;
+
+/**
+ * Resolves `setting` for the training values `y` (NaN = missing) with season `period` (1 = none).
+ * @throws InvalidSeriesError when 'log' or λ ≤ 0 meets a value ≤ 0, or λ is not finite
+ */
+export function resolveTransform(y: ArrayLike<number>, setting: TransformSetting, period: number): AppliedTransform {
+  const present = Array.from(y).filter(Number.isFinite);
+  const nonNegative = present.every((v) => v >= 0);
+  const positive = present.every((v) => v > 0);
+  const lambda = lambdaFor(setting, present, period, nonNegative, positive);
+  return { lambda, setting, nonNegative };
+}
+
+function lambdaFor(
+  setting: TransformSetting,
+  present: number[],
+  period: number,
+  nonNegative: boolean,
+  positive: boolean
+): number | null {
+  if (setting === 'none') {
+    return null;
+  }
+  if (setting === 'auto') {
+    if (!nonNegative) {
+      return null;
+    }
+    const lambda = Math.max(positive ? 0 : MIN_LAMBDA_WITH_ZEROS, guerreroLambda(present, period, 0, 1));
+    return lambda >= NONE_FROM_LAMBDA ? null : lambda;
+  }
+  const lambda = setting === 'log' ? 0 : setting;
+  if (!Number.isFinite(lambda)) {
+    throw new InvalidSeriesError(`Box-Cox λ must be a finite number, got ${lambda}`);
+  }
+  if (lambda <= 0 && !positive) {
+    const smallest = Math.min(...present);
+    throw new InvalidSeriesError(
+      `transform ${setting === 'log' ? 'log' : `λ = ${lambda}`} needs values > 0; the smallest is ${smallest}`
+    );
+  }
+  if (!nonNegative) {
+    throw new InvalidSeriesError(`Box-Cox λ = ${lambda} needs values ≥ 0; the smallest is ${Math.min(...present)}`);
+  }
+  return lambda;
+}
+
+/** The series on the transformed scale (unchanged when λ is null). */
+export function applyTransform(y: ArrayLike<number>, t: AppliedTransform): number[] {
+  return t.lambda === null ? Array.from(y) : boxCox(y, t.lambda);
+}
+
+/**
+ * Maps a forecast back: means by `invBoxCox` (bias-adjusted with the transformed-scale variance se² when
+ * `biasAdjust`, as R `biasadj = TRUE`, else the median), interval bounds by `invBoxCox`, se by the delta method
+ * se·dy/dw = se·y^(1−λ); then everything is clipped at 0 for a non-negative series.
+ */
+export function backTransform(
+  forecast: { mean: number[]; se: number[]; intervals: PredictionInterval[] },
+  t: AppliedTransform,
+  biasAdjust: boolean
+) {
+  const lambda = t.lambda;
+  const floor = (v: number) => (t.nonNegative ? Math.max(0, v) : v);
+  const median = forecast.mean.map((w) => (lambda === null ? w : invBoxCox(w, lambda)));
+  const mean = forecast.mean.map((w, k) =>
+    floor(lambda === null || !biasAdjust ? median[k] : invBoxCox(w, lambda, forecast.se[k] ** 2))
+  );
+  const se = forecast.se.map((s, k) => (lambda === null ? s : s * Math.max(0, median[k]) ** (1 - lambda)));
+  const intervals = forecast.intervals.map((band) => ({
+    levelPct: band.levelPct,
+    lower: band.lower.map((w) => floor(lambda === null ? w : invBoxCox(w, lambda))),
+    upper: band.upper.map((w) => floor(lambda === null ? w : invBoxCox(w, lambda))),
+  }));
+  return { mean, se, intervals };
+}
