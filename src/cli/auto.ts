@@ -1,8 +1,10 @@
 /** `auto`: selects a SARIMA model automatically (season, differencing, orders) and forecasts it. */
-import { autoSarima } from '../model/auto';
+import { autoForecast } from '../model/autoForecast';
+import type { TransformSetting } from '../model/seriesTransform';
 import { parseOptions } from './args';
 import { CliCommand } from './command';
 import { explainDegenerate } from './degenerate';
+import { UsageError } from './errors';
 import { readModelSeries } from './input';
 import { MAX_SEASON_STEPS, parseCount } from './limits';
 import { COMMON_OPTIONS, commonOptions } from './options';
@@ -13,22 +15,41 @@ const USAGE = `usage: tidemark auto --input FILE [options]
   --horizon H          forecast steps (default 2·m, or 10 without a season)
   --level L[,L]        interval levels in percent (default 80,95)
   --step DURATION      grid step, e.g. 300, 5m, 1h (default: median spacing)
-  --method M           method of the final fit: CSS-ML (default), ML or CSS`;
+  --method M           method of the final fit: CSS-ML (default), ML or CSS
+  --transform T        auto (default), none, log or a Box-Cox λ; forecasts of a series with no
+                       negative value stay ≥ 0
+  --no-calibration     model bands as they are (default: calibrated by in-sample multi-step errors)`;
 
 /** The `auto` command: the chosen model in the `fit` shape plus `selection` and `candidates`. */
 export const autoCommand: CliCommand = {
   summary: 'select a SARIMA model automatically and forecast it',
   usage: USAGE,
   async run(args, io) {
-    const options = parseOptions(args, { ...COMMON_OPTIONS, season: 'string' });
+    const options = parseOptions(args, {
+      ...COMMON_OPTIONS,
+      season: 'string',
+      transform: 'string',
+      'no-calibration': 'boolean',
+    });
     const common = commonOptions(options);
     const season = typeof options.season === 'string' ? options.season : 'auto';
     const period = season === 'auto' ? 'auto' : parseCount(season, 'season', 1, MAX_SEASON_STEPS, 'auto');
     const input = await readModelSeries(io, common.input, common.stepMs);
-    const result = explainDegenerate(input.series.values, () =>
-      autoSarima(input.series.values, { period, stepMs: input.series.stepMs, method: common.method })
+    const transform = parseTransform(typeof options.transform === 'string' ? options.transform : 'auto');
+    const outcome = explainDegenerate(input.series.values, () =>
+      autoForecast(input.series.values, {
+        period,
+        stepMs: input.series.stepMs,
+        method: common.method,
+        transform,
+        calibrate: options['no-calibration'] !== true,
+        horizon: (auto) => common.horizon ?? defaultHorizon(auto.model.spec),
+        levelsPct: common.levelsPct,
+      })
     );
-    const model = modelJson(result.model, input, common.horizon ?? defaultHorizon(result.model.spec), common.levelsPct);
+    const result = outcome.auto;
+    const horizon = outcome.forecast.mean.length;
+    const model = modelJson(result.model, input, horizon, common.levelsPct, outcome.forecast);
     const output = {
       ...model,
       selection: {
@@ -38,6 +59,9 @@ export const autoCommand: CliCommand = {
         D: result.D,
         approximation: result.approximation,
         notes: result.notes,
+        transform: { setting: outcome.transform.setting, lambda: outcome.transform.lambda },
+        nonNegative: outcome.transform.nonNegative,
+        calibration: outcome.calibration,
         season: result.season
           ? { period: result.season.period, strength: result.season.strength, periods: result.season.periods }
           : null,
@@ -53,3 +77,14 @@ export const autoCommand: CliCommand = {
     return 0;
   },
 };
+
+function parseTransform(text: string): TransformSetting {
+  if (text === 'auto' || text === 'none' || text === 'log') {
+    return text;
+  }
+  const lambda = Number(text);
+  if (text.trim() === '' || !Number.isFinite(lambda)) {
+    throw new UsageError(`--transform must be auto, none, log or a number (Box-Cox λ), got "${text}"`);
+  }
+  return lambda;
+}

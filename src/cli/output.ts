@@ -5,7 +5,7 @@
  */
 import { FitOptions, forecastSarima, SarimaModel } from '../model/sarima';
 import { gridTimesMs } from '../model/series';
-import { SarimaCoefficients, SarimaSpec } from '../model/types';
+import { Forecast, SarimaCoefficients, SarimaSpec } from '../model/types';
 import { formatTimestamp } from './csv';
 import { CliSeries } from './input';
 
@@ -26,12 +26,29 @@ export function specJson(spec: SarimaSpec) {
 }
 
 function coefficientsJson(c: SarimaCoefficients) {
-  return { ar: c.ar, ma: c.ma, sar: c.sar, sma: c.sma, intercept: c.intercept, xreg: c.xreg };
+  return {
+    ar: c.ar,
+    ma: c.ma,
+    sar: c.sar,
+    sma: c.sma,
+    intercept: c.intercept,
+    ...(c.drift === undefined ? {} : { drift: c.drift }),
+    xreg: c.xreg,
+  };
 }
 
-/** The model, the input summary and a forecast of `horizon` steps at `levelsPct`. */
-export function modelJson(model: SarimaModel, input: CliSeries, horizon: number, levelsPct: number[]) {
-  const forecast = forecastSarima(model, model.state, horizon, levelsPct);
+/**
+ * The model, the input summary and a forecast of `horizon` steps at `levelsPct` (`given`, when the caller
+ * already made it, e.g. back-transformed and calibrated by `autoForecast`).
+ */
+export function modelJson(
+  model: SarimaModel,
+  input: CliSeries,
+  horizon: number,
+  levelsPct: number[],
+  given?: Forecast
+) {
+  const forecast = given ?? forecastSarima(model, model.state, horizon, levelsPct);
   const { series, timeFormat } = input;
   const timestamps = gridTimesMs(series, series.values.length, horizon).map((ms) => formatTimestamp(ms, timeFormat));
   return {

@@ -14,8 +14,8 @@ import { Forecast } from './types';
 
 /** Options of {@link autoForecast}. */
 export interface AutoForecastOptions extends AutoOptions {
-  /** Steps to forecast after the last observation. */
-  horizon: number;
+  /** Steps to forecast after the last observation, or a function of the selection giving them. */
+  horizon: number | ((auto: AutoResult) => number);
   /** Interval levels in percent [80, 95, 99]. */
   levelsPct?: number[];
   /** Transform before modelling ['auto', rule in `seriesTransform.ts`]. */
@@ -45,10 +45,11 @@ export function autoForecast(y: ArrayLike<number>, options: AutoForecastOptions)
   const w = applyTransform(y, transform);
   const auto = autoSarima(w, options);
   const levelsPct = options.levelsPct ?? DEFAULT_LEVELS_PCT;
-  const raw = forecastSarima(auto.model, auto.model.state, options.horizon, levelsPct);
+  const horizon = typeof options.horizon === 'function' ? options.horizon(auto) : options.horizon;
+  const raw = forecastSarima(auto.model, auto.model.state, horizon, levelsPct);
   const calibration =
     (options.calibrate ?? true)
-      ? calibrationFactors(standardizedErrors(auto.model, w, options.horizon), levelsPct)
+      ? calibrationFactors(standardizedErrors(auto.model, w, horizon), levelsPct)
       : levelsPct.map(() => 1);
   const calibrated = rescaleBands(raw, calibration);
   return { auto, transform, calibration, forecast: backTransform(calibrated, transform, options.biasAdjust ?? false) };
