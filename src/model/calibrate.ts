@@ -6,7 +6,7 @@
  * Method: the fitted model's filter runs over the training data (no refit); from every `stride`-th origin
  * in the last two thirds of the data it forecasts up to `horizon` steps (fewer near the end) and records
  * the standardised errors z = (y − ŷ)/se_h. For each interval level L the factor is c_L = q_L(|z|)/z_L, with
- * q_L the empirical L-quantile of |z| and z_L the normal one, clamped to [MIN_FACTOR, MAX_FACTOR]; bands
+ * q_L the empirical L-quantile of |z| and z_L the normal one, clamped to [MIN_FACTOR, MAX_FACTOR] (widen only); bands
  * become ŷ ± c_L·z_L·se_h (on the modelled scale, before any back-transform). With fewer than
  * MIN_ERRORS errors the factors are 1. This is a split-free variant of conformal calibration of
  * standardised residuals (Vovk, Gammerman & Shafer, "Algorithmic Learning in a Random World", 2005).
@@ -17,8 +17,12 @@ import { forecastSarima } from './sarima/forecast';
 import { normalQuantile } from './sarima/normal';
 import { Forecast } from './types';
 
-/** Bounds of a calibration factor: never shrink a band below half or widen it beyond four times. */
-export const MIN_FACTOR = 0.5;
+/**
+ * Bounds of a calibration factor: never shrink a band (in-sample errors are optimistic: the model was fitted
+ * to them, so a factor below 1 shrank bands that were already too narrow out of sample in the evaluation), and
+ * never widen it beyond four times.
+ */
+export const MIN_FACTOR = 1;
 export const MAX_FACTOR = 4;
 /** Fewest standardised errors a factor is estimated from. */
 export const MIN_ERRORS = 50;

@@ -1,5 +1,5 @@
 import { InvalidSeriesError } from './errors';
-import { applyTransform, backTransform, resolveTransform } from './seriesTransform';
+import { applyTransform, backTransform, floorNonNegative, resolveTransform } from './seriesTransform';
 
 const band = (lower: number[], upper: number[]) => [{ levelPct: 95, lower, upper }];
 
@@ -46,5 +46,12 @@ describe('transform setting', () => {
     const out = backTransform({ mean: [-1], se: [2], intervals: band([-5], [3]) }, t, false);
     expect(out.mean).toEqual([0]);
     expect(out.intervals[0].lower).toEqual([0]);
+  });
+
+  it('floors the forecast of a model fitted without a transform only for a non-negative series', () => {
+    const fc = { mean: [-1, 2], se: [1, 1], intervals: band([-3, 0], [1, 4]) };
+    expect(floorNonNegative(fc, [0, 5, 2]).intervals[0].lower).toEqual([0, 0]);
+    expect(floorNonNegative(fc, [0, 5, 2]).mean).toEqual([0, 2]);
+    expect(floorNonNegative(fc, [-1, 5, 2])).toBe(fc);
   });
 });

@@ -103,3 +103,15 @@ export function backTransform(
   }));
   return { mean, se, intervals };
 }
+
+/**
+ * A forecast of a series whose training values are never negative (counts, rates, bytes), with means and bands
+ * floored at 0; any other forecast unchanged. For models fitted without a transform, e.g. the detector's.
+ */
+export function floorNonNegative<F extends { mean: number[]; se: number[]; intervals: PredictionInterval[] }>(
+  forecast: F,
+  training: ArrayLike<number>
+): F {
+  const t = resolveTransform(training, 'none', 1);
+  return t.nonNegative ? { ...forecast, ...backTransform(forecast, t, false) } : forecast;
+}

@@ -15,6 +15,7 @@ import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
 import { cloneState, forecastSarima } from '../sarima';
 import { formatTimeMs, type RegularSeries } from '../series';
+import { floorNonNegative } from '../seriesTransform';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
 import { modelGrid, modelStepOf, prepareInput } from './mixedGrid';
@@ -87,7 +88,10 @@ export function analyzeSeries(
   }
   const forecast =
     settings.horizonSteps > 0
-      ? forecastSarima(run.final.model, cloneState(run.final.state), settings.horizonSteps, settings.levelsPct)
+      ? floorNonNegative(
+          forecastSarima(run.final.model, cloneState(run.final.state), settings.horizonSteps, settings.levelsPct),
+          grid.values
+        )
       : undefined;
   const outputFromMs = options.outputFromMs ?? -Infinity;
   const aggregation = grid.stepMs / series.stepMs;
