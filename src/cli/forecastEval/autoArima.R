@@ -2,13 +2,15 @@
 # strength tests) on each task, then forecast() at the 95 % level.
 # Usage: Rscript autoArima.R TASKS.csv OUT.csv PERIOD HORIZON
 #   TASKS.csv: task,y (one row per training value, NA = missing, rows in time order)
-#   OUT.csv:   task,step,mean,lower,upper,seconds,model (an error leaves the task out, with a message on stderr)
+#   OUT.csv:   task,step,mean,lower,upper,seconds,model (an error leaves the task out, with a message on stderr);
+#              written task by task, so an interrupted run leaves the finished tasks
 suppressPackageStartupMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 tasks <- read.csv(args[1], na.strings = c("NA", "NaN"))
 period <- as.integer(args[3])
 horizon <- as.integer(args[4])
-out <- list()
+write.csv(data.frame(task = character(), step = integer(), mean = numeric(), lower = numeric(),
+                     upper = numeric(), seconds = numeric(), model = character()), args[2], row.names = FALSE)
 for (id in unique(tasks$task)) {
   y <- ts(tasks$y[tasks$task == id], frequency = period)
   started <- proc.time()[["elapsed"]]
@@ -23,6 +25,7 @@ for (id in unique(tasks$task)) {
     message("task ", id, ": ", conditionMessage(e))
     NULL
   })
-  out[[length(out) + 1]] <- result
+  if (!is.null(result)) {
+    write.table(result, args[2], sep = ",", append = TRUE, col.names = FALSE, row.names = FALSE)
+  }
 }
-write.csv(do.call(rbind, out), args[2], row.names = FALSE)

@@ -4,7 +4,7 @@
  * of forecasts when Rscript or the forecast package is missing.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,8 +26,8 @@ export const taskKey = (task: ForecastTask) => `${task.name}@${task.origin}`;
 const SCRIPT = join(__dirname, 'autoArima.R');
 
 /**
- * Runs auto.arima on every task (season `period`, `horizon` steps, 95 % intervals); `keepAs` saves R's output
- * CSV there (for re-scoring with {@link parseROutput} without re-running R).
+ * Runs auto.arima on every task (season `period`, `horizon` steps, 95 % intervals); `keepAs` is where R writes
+ * its output CSV (kept, for re-scoring with {@link parseROutput} without re-running R).
  */
 export function runRAutoArima(
   tasks: ForecastTask[],
@@ -37,9 +37,21 @@ export function runRAutoArima(
 ): Promise<ROutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-r-'));
   const input = join(dir, 'tasks.csv');
-  const output = join(dir, 'out.csv');
+  // With keepAs, R writes there directly (task by task), so an interrupted run keeps its finished tasks.
+  const output = keepAs ?? join(dir, 'out.csv');
   const rows = ['task,y'];
-  for (const task of tasks) {
+  // Round-robin over the series (every series' first origin, then the second…), so an interrupted run has
+  // finished tasks of every series.
+  const rank = new Map<string, number>();
+  const order = tasks
+    .map((task) => {
+      const r = rank.get(task.name) ?? 0;
+      rank.set(task.name, r + 1);
+      return { task, r };
+    })
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.task);
+  for (const task of order) {
     const key = JSON.stringify(taskKey(task));
     for (const v of task.train) {
       rows.push(`${key},${Number.isFinite(v) ? v : 'NA'}`);
@@ -62,9 +74,6 @@ export function runRAutoArima(
         const reason = stderr.trim().split('\n').slice(-2).join(' ');
         finish({ skipped: `R skipped: Rscript exited with ${code} (${reason || 'no message'})` });
         return;
-      }
-      if (keepAs) {
-        copyFileSync(output, keepAs);
       }
       finish({ forecasts: parseROutput(readFileSync(output, 'utf8')) });
     });

@@ -63,13 +63,28 @@ export function formatReport(results: TaskResult[]): string {
       );
     }
   }
-  lines.push('');
-  for (const method of methods) {
-    lines.push(
+  lines.push(
+    '',
+    ...methods.map((m) =>
       summaryLine(
         summarize(
-          method,
-          results.filter((r) => r.method === method)
+          m,
+          results.filter((r) => r.method === m)
+        )
+      )
+    )
+  );
+  const failedTasks = new Set(results.filter((r) => r.failed).map((r) => r.task));
+  if (failedTasks.size > 0 && methods.length > 1) {
+    const common = results.filter((r) => !failedTasks.has(r.task));
+    lines.push(`on the ${new Set(common.map((r) => r.task)).size} tasks every method finished:`);
+    lines.push(
+      ...methods.map((m) =>
+        summaryLine(
+          summarize(
+            m,
+            common.filter((r) => r.method === m)
+          )
         )
       )
     );

@@ -30,6 +30,8 @@ export interface RunSettings {
   horizon: number;
   levelPct: number;
   withR: boolean;
+  /** Skip Tidemark and the benchmark (to run R alone, e.g. with rSaveAs). */
+  rOnly?: boolean;
   /** Transform setting of Tidemark auto. */
   transform: TransformSetting;
   /** Calibrate Tidemark's bands. */
@@ -78,7 +80,7 @@ export async function evaluateTasks(
     scoreForecast(fc, task.actual, seasonalScale(task.train, settings.period), settings.levelPct);
   const naiveOf = (task: ForecastTask) =>
     seasonalNaive(task.train, settings.period, settings.horizon, settings.levelPct);
-  for (const task of tasks) {
+  for (const task of settings.rOnly ? [] : tasks) {
     const key = taskKey(task);
     results.push({ task: key, method: 'snaive', scores: score(task, naiveOf(task)), ms: 0, model: '' });
     const started = performance.now();
