@@ -6,9 +6,9 @@
  * Method: the fitted model's filter runs over the training data (no refit); from every `stride`-th origin
  * in the last two thirds of the data it forecasts up to `horizon` steps (fewer near the end) and records
  * the standardised errors z = (y − ŷ)/se_h. For each interval level L the factor is c_L = q_L(|z|)/z_L, with
- * q_L the empirical L-quantile of |z| and z_L the normal one, clamped to [MIN_FACTOR, MAX_FACTOR] (widen only); bands
- * become ŷ ± c_L·z_L·se_h (on the modelled scale, before any back-transform). With fewer than
- * MIN_ERRORS errors the factors are 1. This is a split-free variant of conformal calibration of
+ * q_L the empirical L-quantile of |z| and z_L the normal one, clamped to [MIN_FACTOR, MAX_FACTOR] (widen
+ * only); bands become ŷ ± c_L·z_L·se_h (on the modelled scale, before any back-transform). With fewer
+ * than MIN_ERRORS errors the factors are 1. This is a split-free variant of conformal calibration of
  * standardised residuals (Vovk, Gammerman & Shafer, "Algorithmic Learning in a Random World", 2005).
  */
 import { absorb, cloneState } from './sarima/filter';
@@ -22,10 +22,10 @@ import { Forecast } from './types';
  * to them, so a factor below 1 shrank bands that were already too narrow out of sample in the evaluation), and
  * never widen it beyond four times.
  */
-export const MIN_FACTOR = 1;
+const MIN_FACTOR = 1;
 export const MAX_FACTOR = 4;
 /** Fewest standardised errors a factor is estimated from. */
-export const MIN_ERRORS = 50;
+const MIN_ERRORS = 50;
 
 /** Standardised in-sample errors of forecasts up to `horizon` steps (method in the module comment). */
 export function standardizedErrors(model: SarimaModel, y: ArrayLike<number>, horizon: number): number[] {

@@ -2,7 +2,7 @@
 import type { TaskResult } from './run';
 
 /** Mean scores of a group of task results. */
-export interface Summary {
+interface Summary {
   method: string;
   tasks: number;
   failed: number;
@@ -93,7 +93,7 @@ export function formatReport(results: TaskResult[]): string {
 }
 
 /** One summary line: `summary <method>: sMAPE … MASE … MSIS … coverage …% (tasks, failures, median ms)`. */
-export function summaryLine(s: Summary): string {
+function summaryLine(s: Summary): string {
   return (
     `summary ${s.method}: sMAPE ${s.smape.toFixed(2)} MASE ${s.mase.toFixed(3)} MSIS ${s.msis.toFixed(2)} ` +
     `coverage95 ${s.coveragePct.toFixed(1)}% (${s.tasks} tasks, ${s.failed} failed, median ${s.medianMs.toFixed(0)} ms)`

@@ -12,7 +12,7 @@ import { IntervalForecast, scoreForecast, seasonalScale, type ForecastScores } f
 import { seasonalNaive } from './naive';
 import { parseROutput, runRAutoArima, taskKey, type ROutcome } from './rAutoArima';
 
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 
 /** Scores of one method on one task. */
 export interface TaskResult {
