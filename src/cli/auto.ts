@@ -16,7 +16,7 @@ const USAGE = `usage: tidemark auto --input FILE [options]
   --level L[,L]        interval levels in percent (default 80,95)
   --step DURATION      grid step, e.g. 300, 5m, 1h (default: median spacing)
   --method M           method of the final fit: CSS-ML (default), ML or CSS
-  --transform T        auto (default), none, log or a Box-Cox λ; forecasts of a series with no
+  --transform T        none (default), auto, log or a Box-Cox λ; forecasts of a series with no
                        negative value stay ≥ 0
   --no-calibration     model bands as they are (default: calibrated by in-sample multi-step errors)`;
 
@@ -35,7 +35,7 @@ export const autoCommand: CliCommand = {
     const season = typeof options.season === 'string' ? options.season : 'auto';
     const period = season === 'auto' ? 'auto' : parseCount(season, 'season', 1, MAX_SEASON_STEPS, 'auto');
     const input = await readModelSeries(io, common.input, common.stepMs);
-    const transform = parseTransform(typeof options.transform === 'string' ? options.transform : 'auto');
+    const transform = parseTransform(typeof options.transform === 'string' ? options.transform : 'none');
     const outcome = explainDegenerate(input.series.values, () =>
       autoForecast(input.series.values, {
         period,

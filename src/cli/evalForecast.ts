@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
       origins: { type: 'string', default: '4' },
       'max-train': { type: 'string', default: '672' },
       'no-r': { type: 'boolean', default: false },
-      transform: { type: 'string', default: 'auto' },
+      transform: { type: 'string', default: 'none' },
       'no-calibration': { type: 'boolean', default: false },
       'r-save': { type: 'string' },
       'r-from': { type: 'string' },
