@@ -15,7 +15,8 @@ import {
   VisibilityMode,
 } from '@grafana/schema';
 import { resolveColor, seriesColor } from './colors';
-import { isTidemarkFrame, readTidemarkFrame, TidemarkSeries } from './frames';
+import { anomalyMarkerValues } from '../contract/frame';
+import { indexAtOrBefore, isTidemarkFrame, readTidemarkFrame, TidemarkSeries } from './frames';
 import type { BandsPanelOptions } from './options';
 
 /** A Tidemark series as drawn: its contract fields plus the resolved colour and visibility. */
@@ -25,10 +26,17 @@ export interface PlotSeries extends TidemarkSeries {
   hidden: boolean;
 }
 
-/** A shaded time window (anomaly run) in unix ms, with its fill colour. */
+/**
+ * A shaded anomaly window of one series: its time span in unix ms and the value range the series (actual and
+ * bands) covers inside it, so the shading sits around that series only, on that series' value axis.
+ */
 export interface TimeRegion {
   startMs: number;
   endMs: number;
+  /** Display name of the series' actual field (finds its value scale in the plot). */
+  seriesName: string;
+  lowValue: number;
+  highValue: number;
   color: string;
   severity: 1 | 2;
 }
@@ -77,21 +85,6 @@ function line(width: number, hidden: boolean, dashed = false): Custom {
     lineStyle: dashed ? { fill: 'dash', dash: [6, 4] } : { fill: 'solid' },
     hideFrom: hideFrom(hidden, true),
   };
-}
-
-/** Values of `actual` where `anomaly` equals `severity`, null elsewhere: the marker series of one severity. */
-export function markerValues(series: TidemarkSeries, severity: 1 | 2): Array<number | null> {
-  const out = new Array<number | null>(series.actual.values.length).fill(null);
-  const flags = series.anomaly?.values;
-  if (!flags) {
-    return out;
-  }
-  for (let i = 0; i < out.length; i++) {
-    if (flags[i] === severity) {
-      out[i] = series.actual.values[i] ?? null;
-    }
-  }
-  return out;
 }
 
 function shownBands(series: TidemarkSeries, options: BandsPanelOptions) {
@@ -150,7 +143,8 @@ export function seriesFrame(series: PlotSeries, options: BandsPanelOptions, them
     };
     const markerName = `${name} ${severity === 2 ? 'strong' : 'weak'} anomalies`;
     const markerColor = resolveColor(colorName, color, theme);
-    fields.push(withConfig(series.actual, markerName, markerColor, marker, markerValues(series, severity)));
+    const values = anomalyMarkerValues(series.actual.values, series.anomaly?.values, severity);
+    fields.push(withConfig(series.actual, markerName, markerColor, marker, values));
   }
   return { name, refId: series.frame.refId, fields, length: series.time.values.length };
 }
@@ -175,6 +169,23 @@ export function plainFrame(
   return { ...frame, fields: [time, ...fields] };
 }
 
+/** Lowest and highest value of the actual field and every band bound at indices [from, to]; null when none. */
+function valueRange(series: PlotSeries, from: number, to: number): [number, number] | null {
+  const fields = [series.actual, ...series.bands.flatMap((b) => [b.lower, b.upper])];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const field of fields) {
+    for (let i = Math.max(0, from); i <= to && i < field.values.length; i++) {
+      const v = field.values[i];
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+    }
+  }
+  return low <= high ? [low, high] : null;
+}
+
 function anomalyRegions(series: PlotSeries[], options: BandsPanelOptions, theme: GrafanaTheme2): TimeRegion[] {
   const regions: TimeRegion[] = [];
   for (const s of series) {
@@ -182,9 +193,20 @@ function anomalyRegions(series: PlotSeries[], options: BandsPanelOptions, theme:
     // Widen by half a step each side so a one-point window still has a visible width.
     const halfStepMs = times.length > 1 ? (times[1] - times[0]) / 2 : 0;
     for (const w of s.hidden ? [] : s.windows) {
+      const range = valueRange(s, indexAtOrBefore(times, w.startMs), indexAtOrBefore(times, w.endMs));
+      if (!range) {
+        continue;
+      }
       const colorName = w.severity === 2 ? options.strongAnomalyColor : options.weakAnomalyColor;
-      const color = resolveColor(colorName, s.color, theme);
-      regions.push({ startMs: w.startMs - halfStepMs, endMs: w.endMs + halfStepMs, color, severity: w.severity });
+      regions.push({
+        startMs: w.startMs - halfStepMs,
+        endMs: w.endMs + halfStepMs,
+        seriesName: s.name,
+        lowValue: range[0],
+        highValue: range[1],
+        color: resolveColor(colorName, s.color, theme),
+        severity: w.severity,
+      });
     }
   }
   return regions;
@@ -233,7 +255,8 @@ export function buildPlotModel(frames: DataFrame[], options: BandsPanelOptions, 
   const series: PlotSeries[] = [];
   const plain: DataFrame[] = [];
   let skippedFrameCount = 0;
-  const markerColors = [options.weakAnomalyColor, options.strongAnomalyColor].map((c) => resolveColor(c, '', theme));
+  // Empty marker colour options mean "the series colour", which leaves nothing to avoid.
+  const markerColors = [options.weakAnomalyColor, options.strongAnomalyColor].filter((c) => c !== '');
   frames.forEach((frame, frameIndex) => {
     if (isTidemarkFrame(frame)) {
       const read = readTidemarkFrame(frame, frameIndex, frames);

@@ -11,6 +11,7 @@ import { DEMO_CHECKS } from './demo.checks';
 import { startTestStack } from './demoPage';
 import { INTERACTION_CHECKS } from './interaction.checks';
 import { CHECKS } from './panel.checks';
+import { SERIES_CHECKS } from './series.checks';
 
 async function main() {
   const filter = process.argv[2];
@@ -28,7 +29,7 @@ async function main() {
         })
       : null;
   const checks = [
-    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS].filter(selected),
+    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS, ...SERIES_CHECKS].filter(selected),
     ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
   ];
   let failed = 0;

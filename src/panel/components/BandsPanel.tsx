@@ -67,7 +67,13 @@ export function BandsPanel(props: Props) {
         {(builder, alignedFrame) => (
           <>
             <KeyboardPlugin config={builder} />
-            <OverlayPlugin config={builder} regions={model.regions} horizon={model.horizon} theme={theme} />
+            <OverlayPlugin
+              config={builder}
+              regions={model.regions}
+              horizon={model.horizon}
+              theme={theme}
+              alignedFrame={alignedFrame}
+            />
             {tooltipMode !== TooltipDisplayMode.None && (
               <TooltipPlugin2
                 config={builder}
