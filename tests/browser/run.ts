@@ -5,6 +5,7 @@
  * The demo checks run against the demo stack (demo/stack.ts: a real, backfilled Prometheus); under CI=true a
  * missing Prometheus fails too.
  */
+import { ASSET_CHECKS, DEMO_ASSET_CHECKS } from './assets.checks';
 import { startSession } from './browser';
 import { DATASOURCE_CHECKS } from './datasource.checks';
 import { DEMO_CHECKS } from './demo.checks';
@@ -20,7 +21,7 @@ async function main() {
     return 0;
   }
   const selected = (c: { name: string }) => !filter || c.name.includes(filter);
-  const demoChecks = DEMO_CHECKS.filter(selected);
+  const demoChecks = [...DEMO_CHECKS, ...DEMO_ASSET_CHECKS].filter(selected);
   const stack =
     demoChecks.length > 0
       ? await startTestStack().catch(async (error: unknown) => {
@@ -29,7 +30,7 @@ async function main() {
         })
       : null;
   const checks = [
-    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS, ...SERIES_CHECKS].filter(selected),
+    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS, ...SERIES_CHECKS, ...ASSET_CHECKS].filter(selected),
     ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
   ];
   let failed = 0;
