@@ -15,8 +15,9 @@ import {
   VisibilityMode,
 } from '@grafana/schema';
 import { resolveColor, seriesColor } from './colors';
+import { anomalyRegions, type TimeRegion } from './regions';
 import { anomalyMarkerValues } from '../contract/frame';
-import { indexAtOrBefore, isTidemarkFrame, readTidemarkFrame, TidemarkSeries } from './frames';
+import { isTidemarkFrame, readTidemarkFrame, TidemarkSeries } from './frames';
 import type { BandsPanelOptions } from './options';
 
 /** A Tidemark series as drawn: its contract fields plus the resolved colour and visibility. */
@@ -24,21 +25,6 @@ export interface PlotSeries extends TidemarkSeries {
   color: string;
   /** The user hid the series (legend click or override on the actual field). */
   hidden: boolean;
-}
-
-/**
- * A shaded anomaly window of one series: its time span in unix ms and the value range the series (actual and
- * bands) covers inside it, so the shading sits around that series only, on that series' value axis.
- */
-export interface TimeRegion {
-  startMs: number;
-  endMs: number;
-  /** Display name of the series' actual field (finds its value scale in the plot). */
-  seriesName: string;
-  lowValue: number;
-  highValue: number;
-  color: string;
-  severity: 1 | 2;
 }
 
 /** Everything the panel draws, derived from the panel data without React. */
@@ -167,49 +153,6 @@ export function plainFrame(
     return withConfig(field, name, seriesColor(name, field, theme, avoidColors), line(1, hidden));
   });
   return { ...frame, fields: [time, ...fields] };
-}
-
-/** Lowest and highest value of the actual field and every band bound at indices [from, to]; null when none. */
-function valueRange(series: PlotSeries, from: number, to: number): [number, number] | null {
-  const fields = [series.actual, ...series.bands.flatMap((b) => [b.lower, b.upper])];
-  let low = Infinity;
-  let high = -Infinity;
-  for (const field of fields) {
-    for (let i = Math.max(0, from); i <= to && i < field.values.length; i++) {
-      const v = field.values[i];
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        low = Math.min(low, v);
-        high = Math.max(high, v);
-      }
-    }
-  }
-  return low <= high ? [low, high] : null;
-}
-
-function anomalyRegions(series: PlotSeries[], options: BandsPanelOptions, theme: GrafanaTheme2): TimeRegion[] {
-  const regions: TimeRegion[] = [];
-  for (const s of series) {
-    const times = s.time.values as number[];
-    // Widen by half a step each side so a one-point window still has a visible width.
-    const halfStepMs = times.length > 1 ? (times[1] - times[0]) / 2 : 0;
-    for (const w of s.hidden ? [] : s.windows) {
-      const range = valueRange(s, indexAtOrBefore(times, w.startMs), indexAtOrBefore(times, w.endMs));
-      if (!range) {
-        continue;
-      }
-      const colorName = w.severity === 2 ? options.strongAnomalyColor : options.weakAnomalyColor;
-      regions.push({
-        startMs: w.startMs - halfStepMs,
-        endMs: w.endMs + halfStepMs,
-        seriesName: s.name,
-        lowValue: range[0],
-        highValue: range[1],
-        color: resolveColor(colorName, s.color, theme),
-        severity: w.severity,
-      });
-    }
-  }
-  return regions;
 }
 
 function horizonOf(series: PlotSeries[]): BandsPlotModel['horizon'] {

@@ -1,6 +1,7 @@
 import { colorManipulator, type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import type uPlot from 'uplot';
-import type { BandsPlotModel, TimeRegion } from './mapping';
+import type { BandsPlotModel } from './mapping';
+import type { TimeRegion } from './regions';
 
 /** What the overlay draws; read at draw time so new data redraws without rebuilding the plot config. */
 export interface OverlayState {

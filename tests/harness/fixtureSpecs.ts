@@ -7,7 +7,7 @@ import type { SyntheticSeriesSpec } from './syntheticFrames';
 export const START_MS = Date.UTC(2025, 0, 6, 0, 0, 0);
 export const STEP_MS = 5 * 60 * 1000;
 export const POINTS = 288;
-export const HORIZON = 36;
+const HORIZON = 36;
 
 export const FIXTURE_TIME_RANGE = { fromMs: START_MS, toMs: START_MS + (POINTS + HORIZON) * STEP_MS };
 

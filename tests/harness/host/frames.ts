@@ -31,7 +31,7 @@ export function timeRangeOf(fromMs: number, toMs: number): TimeRange {
  * `fixture=datasource`: the multi-fixture series converted by the data source's own `analysisToFrame`, so the
  * stock graph draws exactly the field config the data source returns (the JSON fixtures carry none).
  */
-export function dataSourceFixture(): FrameFixture {
+function dataSourceFixture(): FrameFixture {
   return {
     description: 'The multi series as the Tidemark data source returns them',
     timeRange: FIXTURE_TIME_RANGE,
