@@ -22,9 +22,11 @@ async function failedRequests(session: Session, url: string, viewport = { width:
   const failed: string[] = [];
   page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${new URL(r.url()).pathname}`));
   page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText ?? 'failed'} ${new URL(r.url()).pathname}`));
-  await page.goto(url);
+  // Generous timeouts: the machine may be busy; what counts is that every request ends well, not how fast.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 90_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('load', { timeout: 90_000 });
   return { page, failed };
 }
 
