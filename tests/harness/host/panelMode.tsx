@@ -38,7 +38,9 @@ let renderCounter = 0;
  */
 function PlotProbe({ builder, alignedFrame }: { builder: UPlotConfigBuilder; alignedFrame: DataFrame }) {
   const frame = useRef(alignedFrame);
-  frame.current = alignedFrame;
+  useLayoutEffect(() => {
+    frame.current = alignedFrame;
+  });
   useLayoutEffect(() => {
     builder.addHook('init', (u) => {
       const harness = (window as unknown as { harness: Record<string, unknown> }).harness;
