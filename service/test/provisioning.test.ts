@@ -1,5 +1,5 @@
-// The shipped examples must work with this service: alert rule queries inside the supported PromQL subset and
-// aimed at the provisioned data source, Kubernetes shard settings consistent, the example detectors file valid.
+// The shipped examples must work with this service: alert rules on the scraped series, dashboard queries of the
+// service data source inside the supported PromQL subset, Kubernetes shard settings consistent, the example detectors file valid.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -15,19 +15,29 @@ jest.mock('yaml', () => jest.requireActual(`${__dirname}/../../node_modules/yaml
 const load = (file: string): any => parse(readFileSync(path.join(REPO, file), 'utf8'));
 
 describe('provisioning examples', () => {
-  it('should point the alert rule at the provisioned service data source with supported selectors', () => {
-    const datasource = load('provisioning/datasources/tidemark-service.yaml').datasources[0];
-    expect(datasource).toMatchObject({ type: 'prometheus', uid: 'tidemark-service' });
-    const rule = load('provisioning/alerting/tidemark-anomaly.yaml').groups[0].rules[0];
+  it('should alert on the scraped series with PromQL that drops the metric name, annotated with the range', () => {
+    const rule = load('deploy/kubernetes/alerting/tidemark-rules.yaml').groups[0].rules[0];
     const queries = rule.data.filter((d: any) => d.datasourceUid !== '__expr__');
     expect(queries.length).toBeGreaterThan(0);
     for (const query of queries) {
-      expect(query.datasourceUid).toBe(datasource.uid);
-      expect(parseExpr(query.model.expr).type).toBe('selector');
+      // Prometheus (all shards), not the service API (one shard); alertRules.test.ts runs the PromQL.
+      expect(query.datasourceUid).not.toBe('tidemark-service');
+      expect(query.model.expr).toMatch(/^max without \((level)?\) \(tidemark_\w+\{detector="pod_cpu"/);
     }
     // The annotations name the observed value and both bounds of the expected range.
     for (const ref of ['OBSERVED', 'LOWER', 'UPPER']) {
       expect(rule.annotations.description).toContain(`$values.${ref}.Value`);
+    }
+  });
+
+  it('should keep the service data source for dashboards, with supported selectors', () => {
+    const datasource = load('provisioning/datasources/tidemark-service.yaml').datasources[0];
+    expect(datasource).toMatchObject({ type: 'prometheus', uid: 'tidemark-service' });
+    const dashboard = JSON.parse(readFileSync(path.join(REPO, 'provisioning/dashboards/tidemark/demo.json'), 'utf8'));
+    const targets = dashboard.panels.flatMap((p: any) => (p.datasource.uid === datasource.uid ? p.targets : []));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      expect(parseExpr(target.expr).type).toBe('selector');
     }
   });
 

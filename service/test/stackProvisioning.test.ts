@@ -69,6 +69,11 @@ function serviceDetectors() {
   return { args, hostFile: hostFile!, config: loadConfig(hostFile!, service.service.environment, 2) };
 }
 
+/** Values of `detector="…"` matchers anywhere in a PromQL expression (alert rules aggregate over selectors). */
+function detectorMatchersIn(expr: string): string[] {
+  return [...expr.matchAll(/\bdetector\s*=\s*"([^"]*)"/g)].map((m) => m[1]);
+}
+
 /** Values of `detector="…"` matchers in a PromQL selector. */
 function detectorsIn(expr: string): string[] {
   const parsed = parseExpr(expr);
@@ -339,7 +344,9 @@ describe('alert rules', () => {
   it('should have a rule on a detector of the stack service, linked to a panel of the demo dashboard', () => {
     const detectorNames = stackDetectors();
     const demoRules = rules.filter(({ rule }) =>
-      (rule.data as Obj[]).some((q) => q.model.expr && detectorsIn(q.model.expr).some((d) => detectorNames.includes(d)))
+      (rule.data as Obj[]).some(
+        (q) => q.model.expr && detectorMatchersIn(q.model.expr).some((d) => detectorNames.includes(d))
+      )
     );
     expect(demoRules.length).toBeGreaterThan(0);
     for (const { rule } of demoRules) {
@@ -348,12 +355,26 @@ describe('alert rules', () => {
     }
   });
 
+  it('should alert on every detector of the stack service, and on its staleness, paging on no data', () => {
+    const named = (metric: string) =>
+      rules.flatMap(({ rule }) =>
+        (rule.data as Obj[])
+          .filter((q) => typeof q.model.expr === 'string' && q.model.expr.includes(`${metric}{`))
+          .flatMap((q) => detectorMatchersIn(q.model.expr).map((d) => ({ d, noData: rule.noDataState })))
+      );
+    for (const detector of stackDetectors()) {
+      for (const metric of ['tidemark_anomaly', 'tidemark_upstream_last_success_timestamp_seconds']) {
+        expect(named(metric)).toContainEqual({ d: detector, noData: 'Alerting' });
+      }
+    }
+  });
+
   it('should name only detectors that a shipped detectors file defines', () => {
     const k8sDetectors = readYaml('deploy/kubernetes/configmap.yaml').data['detectors.yaml'];
     const shipped = [...stackDetectors(), ...[...k8sDetectors.matchAll(/- name: (\S+)/g)].map((m) => m[1])];
     for (const { rule } of rules) {
       for (const query of (rule.data as Obj[]).filter((q) => q.model.expr)) {
-        for (const detector of detectorsIn(query.model.expr)) {
+        for (const detector of detectorMatchersIn(query.model.expr)) {
           expect(shipped).toContain(detector);
         }
       }

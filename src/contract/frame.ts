@@ -3,8 +3,10 @@
  * keys of a Tidemark data frame. The panel reads frames only through these names (STYLE.md §2).
  *
  * One frame per series. Fields, in order: time, actual, forecast, then for each band level (weak first)
- * lower and upper, then anomaly and score. Band fields carry `config.custom.fillBelowTo` (upper → lower) so
- * the stock Time series panel shades them; numeric fields carry the series labels.
+ * lower and upper, then anomaly (severity 0/1/2), the weak and strong anomaly markers (the actual value where the
+ * point has that severity, null elsewhere, so a stock graph draws them at the value on the value axis) and score.
+ * Band fields carry `config.custom.fillBelowTo` (upper → lower) so the stock Time series panel shades them; numeric
+ * fields carry the series labels.
  */
 
 /** `frame.meta.custom.tidemark` marks a Tidemark frame and carries this version. */
@@ -15,8 +17,33 @@ export const FIELD = {
   actual: 'actual',
   forecast: 'forecast',
   anomaly: 'anomaly',
+  weakAnomaly: 'weak anomaly',
+  strongAnomaly: 'strong anomaly',
   score: 'score',
 } as const;
+
+/** Name of the marker field of an anomaly severity (1 weak, 2 strong). */
+export function anomalyMarkerFieldName(severity: 1 | 2): string {
+  return severity === 2 ? FIELD.strongAnomaly : FIELD.weakAnomaly;
+}
+
+/**
+ * Marker values of one severity: `actual[i]` where `anomaly[i] === severity`, null elsewhere. The data source
+ * writes them as the marker fields and the bands panel draws its markers from them, so both agree point by point.
+ */
+export function anomalyMarkerValues(
+  actual: ArrayLike<number | null | undefined>,
+  anomaly: ArrayLike<number | null | undefined> | undefined,
+  severity: 1 | 2
+): Array<number | null> {
+  const out = new Array<number | null>(actual.length).fill(null);
+  for (let i = 0; anomaly && i < out.length; i++) {
+    if (anomaly[i] === severity) {
+      out[i] = actual[i] ?? null;
+    }
+  }
+  return out;
+}
 
 /** Name of a band bound field, e.g. `lower 95%`. */
 export function bandFieldName(bound: 'lower' | 'upper', levelPct: number): string {

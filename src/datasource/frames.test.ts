@@ -1,7 +1,9 @@
-import type { DataFrame } from '@grafana/data';
+import { createTheme, type DataFrame } from '@grafana/data';
 import type { SeriesAnalysis } from '../contract/fit';
 import { FIELD, parseBandFieldName, type TidemarkFrameMeta } from '../contract/frame';
+import { seriesColorName } from '../contract/seriesColor';
 import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
+import { seriesColor } from '../panel/colors';
 import { fixtureSeries, TEST_MODEL_SETTINGS, TEST_HORIZON_STEPS } from '../worker/testing/fixtures';
 import {
   analysisToFrame,
@@ -9,6 +11,7 @@ import {
   failedSeriesFrame,
   noticeFrame,
   seriesDisplayName,
+  windowDirection,
   windowsToAnnotationFrame,
   withNotice,
 } from './frames';
@@ -44,6 +47,8 @@ describe('analysisToFrame', () => {
       'lower 99%',
       'upper 99%',
       FIELD.anomaly,
+      FIELD.weakAnomaly,
+      FIELD.strongAnomaly,
       FIELD.score,
     ]);
     expect(frame.fields.every((f) => f.values.length === frame.length)).toBe(true);
@@ -63,11 +68,44 @@ describe('analysisToFrame', () => {
     }
   });
 
-  it('should draw anomalies as points only, with normal points below the axis minimum, and hide the score', () => {
-    const anomaly = field(frame, FIELD.anomaly);
-    expect(anomaly.config.custom).toMatchObject({ drawStyle: 'points', lineWidth: 0, axisPlacement: 'hidden' });
-    expect(anomaly.config.min).toBeGreaterThan(0);
-    expect(field(frame, FIELD.score).config.custom.hideFrom.viz).toBe(true);
+  it('should draw anomalies as points at the actual value on the value axis, one field per severity', () => {
+    const actual = field(frame, FIELD.actual).values;
+    const flags = field(frame, FIELD.anomaly).values;
+    for (const [severity, name, color] of [
+      [1, FIELD.weakAnomaly, 'orange'],
+      [2, FIELD.strongAnomaly, 'red'],
+    ] as const) {
+      const marker = field(frame, name);
+      expect(marker.values).toEqual(flags.map((f, i) => (f === severity ? actual[i] : null)));
+      expect(marker.config.custom).toMatchObject({ drawStyle: 'points', showPoints: 'always', lineWidth: 0 });
+      expect(marker.config.color).toEqual({ mode: 'fixed', fixedColor: color });
+      // Same unit/min/max/axis as the actual field, so Grafana puts both on one scale.
+      for (const key of ['unit', 'min', 'max'] as const) {
+        expect(marker.config[key]).toBe(field(frame, FIELD.actual).config[key]);
+      }
+      expect(marker.config.custom.axisPlacement).toBeUndefined();
+    }
+    expect(flags.some((f) => f === 2)).toBe(true);
+  });
+
+  it('should hide the severity and score fields from the graph without an axis of their own', () => {
+    for (const name of [FIELD.anomaly, FIELD.score]) {
+      expect(field(frame, name).config.custom).toMatchObject({ axisPlacement: 'hidden', hideFrom: { viz: true } });
+    }
+  });
+
+  it('should give actual, forecast and band fields the series palette colour the bands panel picks', () => {
+    const other = analysisToFrame(analyse(db), 'A');
+    const colorOf = (f: DataFrame, name: string) => field(f, name).config.color;
+    const apiColor = seriesColorName(api.key, createTheme().visualization);
+    for (const name of [FIELD.actual, FIELD.forecast, 'lower 95%', 'upper 99%']) {
+      expect(colorOf(frame, name)).toEqual({ mode: 'fixed', fixedColor: apiColor });
+      expect(colorOf(other, name)).toEqual({
+        mode: 'fixed',
+        fixedColor: seriesColorName(db.key, createTheme().visualization),
+      });
+    }
+    expect(seriesColor(api.key, undefined, createTheme())).toBe(createTheme().visualization.getColorByName(apiColor));
   });
 
   it('should carry the labels on numeric fields and the display name', () => {
@@ -113,9 +151,9 @@ describe('windowsToAnnotationFrame', () => {
     const frame = windowsToAnnotationFrame([analyse(api), analyse(db)], 'Anno');
     expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'title', 'text', 'tags', 'color']);
     expect(frame.length).toBe(1);
-    expect(field(frame, 'title').values[0]).toBe('Strong anomaly: up{job="api"}');
+    expect(field(frame, 'title').values[0]).toBe('Strong anomaly above range: up{job="api"}');
     expect(field(frame, 'text').values[0]).toMatch(
-      /^observed 15, expected 9\.\d+ to 11\.\d+ \(95%\); peak score 4\.\d$/
+      /^above the expected range: observed 15, expected 9\.\d+ to 11\.\d+ \(95%\); peak score \+4\.\dσ$/
     );
     expect(field(frame, 'tags').values[0]).toEqual(['tidemark', 'anomaly', 'strong']);
   });
@@ -134,6 +172,16 @@ describe('windowsToAnnotationFrame', () => {
       },
       90
     );
-    expect(text).toBe('observed 0, expected 1.235 to 2 (90%); peak score -3.1');
+    expect(text).toBe('below the expected range: observed 0, expected 1.235 to 2 (90%); peak score -3.1σ');
+  });
+
+  it.each([
+    ['above the range', 5, 1, 'above'],
+    ['below the range', -5, -1, 'below'],
+    ['inside the range with a positive score', 1.5, 2, 'above'],
+    ['inside the range with a negative score', 1.5, -2, 'below'],
+  ] as const)('should call a window %s %s', (_name, observed, peakScore, direction) => {
+    const window = { startMs: 0, endMs: 1, peakMs: 0, severity: 1, expectedLower: 1, expectedUpper: 2 } as const;
+    expect(windowDirection({ ...window, observed, peakScore })).toBe(direction);
   });
 });

@@ -2,9 +2,25 @@
  * Analysis → DataFrame conversion (pure). Frames follow `src/contract/frame.ts`; the field config makes the stock
  * Time series panel draw the bands (upper `fillBelowTo` lower, invisible bound lines) and the anomalies as points.
  */
-import { type DataFrame, type Field, type FieldConfig, FieldType, type QueryResultMetaNotice } from '@grafana/data';
+import {
+  createTheme,
+  type DataFrame,
+  type Field,
+  type FieldConfig,
+  FieldColorModeId,
+  FieldType,
+  type QueryResultMetaNotice,
+} from '@grafana/data';
 import type { AnomalyWindow, SerializedError, SeriesAnalysis, SeriesInput } from '../contract/fit';
-import { bandFieldName, FIELD, FRAME_CONTRACT_VERSION, type TidemarkFrameMeta } from '../contract/frame';
+import {
+  anomalyMarkerFieldName,
+  anomalyMarkerValues,
+  bandFieldName,
+  FIELD,
+  FRAME_CONTRACT_VERSION,
+  type TidemarkFrameMeta,
+} from '../contract/frame';
+import { ANOMALY_COLOR_NAMES, seriesColorName } from '../contract/seriesColor';
 
 /** `metric{a="1", b="2"}`, as Prometheus shows a series; `fallback` when there are no labels at all. */
 export function seriesDisplayName(labels: Record<string, string>, fallback: string): string {
@@ -20,8 +36,9 @@ export function seriesDisplayName(labels: Record<string, string>, fallback: stri
 
 /** Band fill opacity per level: the weak (inner) band darker; overlapping fills add up. */
 const BAND_FILL_OPACITY = [22, 10];
-const BAND_COLOR = 'blue';
-const ANOMALY_COLOR = 'red';
+const MARKER_SIZE_PX = 9;
+/** Palette of the reference theme: the colour names do not depend on the viewer's theme (contract/seriesColor.ts). */
+const REFERENCE_PALETTE = createTheme().visualization;
 
 function numberField(
   name: string,
@@ -40,20 +57,21 @@ function notice(severity: QueryResultMetaNotice['severity'], text: string): Quer
   return { severity, text };
 }
 
-function bandFields(name: string, analysis: SeriesAnalysis): Field[] {
-  const bandColor = { mode: 'fixed', fixedColor: BAND_COLOR };
+const fixedColor = (name: string): FieldConfig['color'] => ({ mode: FieldColorModeId.Fixed, fixedColor: name });
+
+function bandFields(name: string, analysis: SeriesAnalysis, colorName: string): Field[] {
   const hidden = { legend: true, tooltip: false, viz: false };
   return analysis.points.bands.flatMap((band, i) => {
     const lowerName = `${name} ${bandFieldName('lower', band.levelPct)}`;
     return [
       numberField(bandFieldName('lower', band.levelPct), band.lower, analysis.labels, {
         displayName: lowerName,
-        color: bandColor,
+        color: fixedColor(colorName),
         custom: { lineWidth: 0, fillOpacity: 0, showPoints: 'never', hideFrom: hidden },
       }),
       numberField(bandFieldName('upper', band.levelPct), band.upper, analysis.labels, {
         displayName: `${name} ${bandFieldName('upper', band.levelPct)}`,
-        color: bandColor,
+        color: fixedColor(colorName),
         // The stock Time series panel matches fillBelowTo against display names.
         custom: {
           lineWidth: 0,
@@ -67,32 +85,44 @@ function bandFields(name: string, analysis: SeriesAnalysis): Field[] {
   });
 }
 
-function anomalyField(name: string, analysis: SeriesAnalysis): Field {
+/** Severity 0/1/2 for tooltips and transformations; not drawn (the marker fields are), so no axis of its own. */
+function severityField(name: string, analysis: SeriesAnalysis): Field {
   return numberField(FIELD.anomaly, analysis.points.anomaly, analysis.labels, {
     displayName: `${name} anomaly`,
-    // 0 (normal) lies below the axis minimum and is clipped, so only flagged points (1 weak, 2 strong) show.
-    min: 0.5,
-    max: 2.5,
     decimals: 0,
     unit: 'none',
-    color: { mode: 'fixed', fixedColor: ANOMALY_COLOR },
     mappings: [
       { type: 'value', options: { '0': { text: 'normal' }, '1': { text: 'weak' }, '2': { text: 'strong' } } },
     ] as FieldConfig['mappings'],
+    custom: { axisPlacement: 'hidden', hideFrom: { legend: true, tooltip: false, viz: true } },
+  });
+}
+
+/**
+ * Marker field of one severity: the actual value where flagged, null elsewhere, drawn as points. Unit, min and
+ * max stay those of the actual field, so the markers share its value axis and sit on the line.
+ */
+function markerField(name: string, analysis: SeriesAnalysis, severity: 1 | 2): Field {
+  const label = severity === 2 ? 'strong' : 'weak';
+  const values = anomalyMarkerValues(analysis.points.actual, analysis.points.anomaly, severity);
+  return numberField(anomalyMarkerFieldName(severity), values, analysis.labels, {
+    displayName: `${name} ${anomalyMarkerFieldName(severity)}`,
+    color: fixedColor(ANOMALY_COLOR_NAMES[label]),
     custom: {
       drawStyle: 'points',
-      pointSize: 9,
+      pointSize: MARKER_SIZE_PX,
       showPoints: 'always',
       lineWidth: 0,
-      axisPlacement: 'hidden',
+      spanNulls: false,
       hideFrom: { legend: true, tooltip: false, viz: false },
     },
   });
 }
 
 /**
- * One frame per analysed series: time, actual, forecast, lower/upper per level, anomaly, score. `name` (the legend)
- * defaults to the series' label set.
+ * One frame per analysed series: time, actual, forecast, lower/upper per level, anomaly, weak and strong markers,
+ * score. `name` (the legend) defaults to the series' label set. Actual, forecast and bands share the series' palette
+ * colour (the bands panel picks the same one).
  */
 export function analysisToFrame(
   analysis: SeriesAnalysis,
@@ -101,6 +131,7 @@ export function analysisToFrame(
   name = seriesDisplayName(analysis.labels, analysis.key)
 ): DataFrame {
   const { points, labels } = analysis;
+  const colorName = seriesColorName(analysis.key, REFERENCE_PALETTE);
   const meta: TidemarkFrameMeta = {
     tidemark: FRAME_CONTRACT_VERSION,
     seriesKey: analysis.key,
@@ -115,18 +146,25 @@ export function analysisToFrame(
     length: points.timesMs.length,
     fields: [
       timeField(points.timesMs, stepMs),
-      numberField(FIELD.actual, points.actual, labels, { displayName: name, custom: { lineWidth: 1 } }),
+      numberField(FIELD.actual, points.actual, labels, {
+        displayName: name,
+        color: fixedColor(colorName),
+        custom: { lineWidth: 1 },
+      }),
       numberField(FIELD.forecast, points.forecast, labels, {
         displayName: `${name} forecast`,
+        color: fixedColor(colorName),
         custom: { lineWidth: 1, lineStyle: { fill: 'dash', dash: [10, 10] }, showPoints: 'never' },
       }),
-      ...bandFields(name, analysis),
-      anomalyField(name, analysis),
+      ...bandFields(name, analysis, colorName),
+      severityField(name, analysis),
+      markerField(name, analysis, 1),
+      markerField(name, analysis, 2),
       numberField(FIELD.score, points.score, labels, {
         displayName: `${name} score`,
         decimals: 2,
         unit: 'none',
-        custom: { hideFrom: { legend: true, tooltip: false, viz: true } },
+        custom: { axisPlacement: 'hidden', hideFrom: { legend: true, tooltip: false, viz: true } },
       }),
     ],
     meta: {
@@ -176,11 +214,24 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
-/** Annotation text: observed value against the expected range, and the peak score. */
+/** Which side of the expected range the window's peak lies on (the score's sign when the value is inside). */
+export function windowDirection(window: AnomalyWindow): 'above' | 'below' {
+  if (window.observed > window.expectedUpper) {
+    return 'above';
+  }
+  if (window.observed < window.expectedLower) {
+    return 'below';
+  }
+  return window.peakScore >= 0 ? 'above' : 'below';
+}
+
+/** Annotation text: direction, observed value against the expected range, and the signed peak score. */
 export function describeWindow(window: AnomalyWindow, weakLevelPct: number): string {
+  const score = `${window.peakScore >= 0 ? '+' : ''}${window.peakScore.toFixed(1)}`;
   return (
-    `observed ${formatNumber(window.observed)}, expected ${formatNumber(window.expectedLower)}` +
-    ` to ${formatNumber(window.expectedUpper)} (${weakLevelPct}%); peak score ${window.peakScore.toFixed(1)}`
+    `${windowDirection(window)} the expected range: observed ${formatNumber(window.observed)}, expected ` +
+    `${formatNumber(window.expectedLower)} to ${formatNumber(window.expectedUpper)} (${weakLevelPct}%); ` +
+    `peak score ${score}σ`
   );
 }
 
@@ -195,10 +246,10 @@ export function windowsToAnnotationFrame(analyses: SeriesAnalysis[], refId: stri
     return analysis.windows.map((w) => ({
       time: w.startMs,
       timeEnd: w.endMs,
-      title: `${w.severity === 2 ? 'Strong' : 'Weak'} anomaly: ${name}`,
+      title: `${w.severity === 2 ? 'Strong' : 'Weak'} anomaly ${windowDirection(w)} range: ${name}`,
       text: describeWindow(w, weakLevelPct),
       tags: ['tidemark', 'anomaly', w.severity === 2 ? 'strong' : 'weak'],
-      color: w.severity === 2 ? ANOMALY_COLOR : 'orange',
+      color: ANOMALY_COLOR_NAMES[w.severity === 2 ? 'strong' : 'weak'],
     }));
   });
   rows.sort((a, b) => a.time - b.time);

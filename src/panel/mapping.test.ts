@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTheme, DataFrame, FieldType, getFieldDisplayName, toDataFrame } from '@grafana/data';
-import { hashKey, seriesColor } from './colors';
+import { seriesColor } from './colors';
 import { indexAtOrBefore, isTidemarkFrame } from './frames';
-import { buildPlotModel, markerValues, mergeSameGrid, plotRangeMs } from './mapping';
+import { anomalyMarkerValues } from '../contract/frame';
+import { hashKey, seriesColorName } from '../contract/seriesColor';
+import { buildPlotModel, mergeSameGrid, plotRangeMs } from './mapping';
 import { BandsPanelOptions, DEFAULT_OPTIONS } from './options';
 
 const fixtureDir = path.resolve(__dirname, '..', '..', 'tests', 'fixtures', 'frames');
@@ -18,6 +20,8 @@ const options = (overrides: Partial<BandsPanelOptions> = {}): BandsPanelOptions 
   ...DEFAULT_OPTIONS,
   ...overrides,
 });
+const red = theme.visualization.getColorByName('red');
+const orange = theme.visualization.getColorByName('orange');
 const names = (frame: DataFrame) => frame.fields.slice(1).map((f) => f.config.displayName);
 
 describe('buildPlotModel', () => {
@@ -85,11 +89,30 @@ describe('buildPlotModel', () => {
     const model = buildPlotModel(loadFrames('single'), options(), theme);
     const halfStepMs = 150_000;
     const times = model.series[0].time.values as number[];
+    const region = { seriesName: 'api-1', lowValue: expect.any(Number), highValue: expect.any(Number) };
     expect(model.regions).toEqual([
-      { startMs: times[100] - halfStepMs, endMs: times[104] + halfStepMs, severity: 2, color: expect.any(String) },
-      { startMs: times[200] - halfStepMs, endMs: times[200] + halfStepMs, severity: 1, color: expect.any(String) },
+      { ...region, startMs: times[100] - halfStepMs, endMs: times[104] + halfStepMs, severity: 2, color: red },
+      { ...region, startMs: times[200] - halfStepMs, endMs: times[200] + halfStepMs, severity: 1, color: orange },
     ]);
     expect(buildPlotModel(loadFrames('single'), options({ showAnomalyRegions: false }), theme).regions).toEqual([]);
+  });
+
+  it('should bound each region by the values of its own series inside the window (actual and bands)', () => {
+    const model = buildPlotModel(loadFrames('multi'), options(), theme);
+    expect(model.regions.map((r) => r.seriesName)).toEqual(['api-1', 'api-2', 'api-3']);
+    model.regions.forEach((region, i) => {
+      const s = model.series[i];
+      const times = s.time.values as number[];
+      const inWindow = times.flatMap((t, j) => (t >= region.startMs && t <= region.endMs ? [j] : []));
+      const values = [s.actual, ...s.bands.flatMap((b) => [b.lower, b.upper])].flatMap((f) =>
+        inWindow.map((j) => f.values[j] as number)
+      );
+      expect(region.lowValue).toBe(Math.min(...values));
+      expect(region.highValue).toBe(Math.max(...values));
+    });
+    // Series at levels 100, 200 and 300: the windows do not overlap in value, so none shades another series.
+    expect(model.regions[0].highValue).toBeLessThan(model.regions[1].lowValue);
+    expect(model.regions[1].highValue).toBeLessThan(model.regions[2].lowValue);
   });
 
   it('should mark the horizon from its start to the last point, and not at all when disabled', () => {
@@ -171,10 +194,10 @@ describe('isTidemarkFrame', () => {
   });
 });
 
-describe('markerValues', () => {
+describe('anomalyMarkerValues', () => {
   it('should be all null when the frame has no anomaly field', () => {
     const model = buildPlotModel(loadFrames('single'), options(), theme);
-    expect(markerValues({ ...model.series[0], anomaly: undefined }, 2).every((v) => v === null)).toBe(true);
+    expect(anomalyMarkerValues(model.series[0].actual.values, undefined, 2).every((v) => v === null)).toBe(true);
   });
 });
 
@@ -190,22 +213,31 @@ describe('seriesColor', () => {
   });
 
   it('should never pick a colour reserved for anomaly markers', () => {
-    const red = theme.visualization.getColorByName('red');
-    // 'api-2' hashes onto the palette's red entry (the multi fixture showed it).
-    expect(seriesColor('api-2', undefined, theme)).toBe(red);
+    // 'api-2' hashes onto the palette's red entry when no colour is avoided (the multi fixture showed it).
+    expect(seriesColor('api-2', undefined, theme, [])).toBe(red);
+    expect(seriesColor('api-2', undefined, theme)).not.toBe(red);
     const darkRed = theme.visualization.getColorByName('dark-red');
     const keys = Array.from({ length: 1000 }, (_, i) => `series-${i}`);
-    const colors = new Set(keys.map((k) => seriesColor(k, undefined, theme, [red])));
+    const colors = new Set(keys.map((k) => seriesColor(k, undefined, theme)));
     expect(colors.has(red)).toBe(false);
     expect(colors.has(darkRed)).toBe(false);
+    expect(colors.has(orange)).toBe(false);
     expect(colors.size).toBeGreaterThan(20);
   });
 
   it('should hash the key into the classic palette', () => {
     const palette = theme.visualization.palette;
-    expect(seriesColor('k', undefined, theme)).toBe(
+    expect(seriesColor('k', undefined, theme, [])).toBe(
       theme.visualization.getColorByName(palette[hashKey('k') % palette.length])
     );
+  });
+
+  it('should pick the same colour name in the light theme as in the dark one (the data source sets that name)', () => {
+    const light = createTheme({ colors: { mode: 'light' } });
+    for (const key of ['api-1', 'api-2', 'db']) {
+      const name = seriesColorName(key, theme.visualization);
+      expect(seriesColor(key, undefined, light)).toBe(light.visualization.getColorByName(name));
+    }
   });
 });
 

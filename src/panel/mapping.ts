@@ -15,6 +15,8 @@ import {
   VisibilityMode,
 } from '@grafana/schema';
 import { resolveColor, seriesColor } from './colors';
+import { anomalyRegions, type TimeRegion } from './regions';
+import { anomalyMarkerValues } from '../contract/frame';
 import { isTidemarkFrame, readTidemarkFrame, TidemarkSeries } from './frames';
 import type { BandsPanelOptions } from './options';
 
@@ -23,14 +25,6 @@ export interface PlotSeries extends TidemarkSeries {
   color: string;
   /** The user hid the series (legend click or override on the actual field). */
   hidden: boolean;
-}
-
-/** A shaded time window (anomaly run) in unix ms, with its fill colour. */
-export interface TimeRegion {
-  startMs: number;
-  endMs: number;
-  color: string;
-  severity: 1 | 2;
 }
 
 /** Everything the panel draws, derived from the panel data without React. */
@@ -77,21 +71,6 @@ function line(width: number, hidden: boolean, dashed = false): Custom {
     lineStyle: dashed ? { fill: 'dash', dash: [6, 4] } : { fill: 'solid' },
     hideFrom: hideFrom(hidden, true),
   };
-}
-
-/** Values of `actual` where `anomaly` equals `severity`, null elsewhere: the marker series of one severity. */
-export function markerValues(series: TidemarkSeries, severity: 1 | 2): Array<number | null> {
-  const out = new Array<number | null>(series.actual.values.length).fill(null);
-  const flags = series.anomaly?.values;
-  if (!flags) {
-    return out;
-  }
-  for (let i = 0; i < out.length; i++) {
-    if (flags[i] === severity) {
-      out[i] = series.actual.values[i] ?? null;
-    }
-  }
-  return out;
 }
 
 function shownBands(series: TidemarkSeries, options: BandsPanelOptions) {
@@ -150,7 +129,8 @@ export function seriesFrame(series: PlotSeries, options: BandsPanelOptions, them
     };
     const markerName = `${name} ${severity === 2 ? 'strong' : 'weak'} anomalies`;
     const markerColor = resolveColor(colorName, color, theme);
-    fields.push(withConfig(series.actual, markerName, markerColor, marker, markerValues(series, severity)));
+    const values = anomalyMarkerValues(series.actual.values, series.anomaly?.values, severity);
+    fields.push(withConfig(series.actual, markerName, markerColor, marker, values));
   }
   return { name, refId: series.frame.refId, fields, length: series.time.values.length };
 }
@@ -173,21 +153,6 @@ export function plainFrame(
     return withConfig(field, name, seriesColor(name, field, theme, avoidColors), line(1, hidden));
   });
   return { ...frame, fields: [time, ...fields] };
-}
-
-function anomalyRegions(series: PlotSeries[], options: BandsPanelOptions, theme: GrafanaTheme2): TimeRegion[] {
-  const regions: TimeRegion[] = [];
-  for (const s of series) {
-    const times = s.time.values as number[];
-    // Widen by half a step each side so a one-point window still has a visible width.
-    const halfStepMs = times.length > 1 ? (times[1] - times[0]) / 2 : 0;
-    for (const w of s.hidden ? [] : s.windows) {
-      const colorName = w.severity === 2 ? options.strongAnomalyColor : options.weakAnomalyColor;
-      const color = resolveColor(colorName, s.color, theme);
-      regions.push({ startMs: w.startMs - halfStepMs, endMs: w.endMs + halfStepMs, color, severity: w.severity });
-    }
-  }
-  return regions;
 }
 
 function horizonOf(series: PlotSeries[]): BandsPlotModel['horizon'] {
@@ -233,7 +198,8 @@ export function buildPlotModel(frames: DataFrame[], options: BandsPanelOptions, 
   const series: PlotSeries[] = [];
   const plain: DataFrame[] = [];
   let skippedFrameCount = 0;
-  const markerColors = [options.weakAnomalyColor, options.strongAnomalyColor].map((c) => resolveColor(c, '', theme));
+  // Empty marker colour options mean "the series colour", which leaves nothing to avoid.
+  const markerColors = [options.weakAnomalyColor, options.strongAnomalyColor].filter((c) => c !== '');
   frames.forEach((frame, frameIndex) => {
     if (isTidemarkFrame(frame)) {
       const read = readTidemarkFrame(frame, frameIndex, frames);

@@ -5,6 +5,7 @@ import {
   SortOrder,
   TooltipDisplayMode,
 } from '@grafana/schema';
+import { ANOMALY_COLOR_NAMES } from '../contract/seriesColor';
 
 /** Version of the options shape; `migrations.ts` brings saved options up to it. */
 export const OPTIONS_VERSION = 1;
@@ -42,8 +43,8 @@ export const DEFAULT_OPTIONS: BandsPanelOptions = {
   bandLevels: 'both',
   showForecast: true,
   bandColor: '',
-  weakAnomalyColor: 'orange',
-  strongAnomalyColor: 'red',
+  weakAnomalyColor: ANOMALY_COLOR_NAMES.weak,
+  strongAnomalyColor: ANOMALY_COLOR_NAMES.strong,
   bandOpacityPct: 30,
   anomalyMarkerSizePx: 7,
   showHorizon: true,

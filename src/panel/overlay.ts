@@ -1,13 +1,19 @@
-import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
+import { colorManipulator, type DataFrame, type GrafanaTheme2 } from '@grafana/data';
 import type uPlot from 'uplot';
 import type { BandsPlotModel } from './mapping';
+import type { TimeRegion } from './regions';
 
 /** What the overlay draws; read at draw time so new data redraws without rebuilding the plot config. */
 export interface OverlayState {
   regions: BandsPlotModel['regions'];
   horizon: BandsPlotModel['horizon'];
   theme: GrafanaTheme2;
+  /** The frame the plot draws (field i is uPlot series i), to find each region's value scale. */
+  alignedFrame?: DataFrame;
 }
+
+/** Padding around a region's value range, CSS pixels, so markers at its edge sit inside the shading. */
+const REGION_PAD_PX = 6;
 
 /** Alpha of anomaly window shading by severity: visible behind the series, never hiding them. */
 const REGION_ALPHA = { 1: 0.1, 2: 0.16 } as const;
@@ -19,15 +25,33 @@ function xSpan(u: uPlot, startMs: number, endMs: number): [number, number] | nul
   return x1 > x0 ? [x0, x1] : null;
 }
 
-/** Shades anomaly windows and the forecast horizon; runs on uPlot's drawClear hook, under axes and series. */
+/** Canvas rows [top, bottom] of a region: its series' value range on that series' scale, padded and clipped. */
+function ySpan(u: uPlot, region: TimeRegion, alignedFrame: DataFrame | undefined): [number, number] {
+  const { top, height } = u.bbox;
+  const index = alignedFrame?.fields.findIndex((f) => f.config.displayName === region.seriesName) ?? -1;
+  const scale = index > 0 ? u.series[index]?.scale : undefined;
+  if (!scale) {
+    return [top, top + height];
+  }
+  const pad = REGION_PAD_PX * devicePixelRatio;
+  const y0 = Math.max(top, u.valToPos(region.highValue, scale, true) - pad);
+  const y1 = Math.min(top + height, u.valToPos(region.lowValue, scale, true) + pad);
+  return [y0, Math.max(y0, y1)];
+}
+
+/**
+ * Shades each anomaly window around its own series (not the full height: with several series a window must not
+ * mark the others) and the forecast horizon; runs on uPlot's drawClear hook, under axes and series.
+ */
 export function drawBackground(u: uPlot, state: OverlayState) {
   const { ctx, bbox } = u;
   ctx.save();
   for (const region of state.regions) {
     const span = xSpan(u, region.startMs, region.endMs);
     if (span) {
+      const [y0, y1] = ySpan(u, region, state.alignedFrame);
       ctx.fillStyle = colorManipulator.alpha(region.color, REGION_ALPHA[region.severity]);
-      ctx.fillRect(span[0], bbox.top, span[1] - span[0], bbox.height);
+      ctx.fillRect(span[0], y0, span[1] - span[0], y1 - y0);
     }
   }
   const horizon = state.horizon && xSpan(u, state.horizon.startMs, state.horizon.endMs);

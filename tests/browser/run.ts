@@ -5,12 +5,14 @@
  * The demo checks run against the demo stack (demo/stack.ts: a real, backfilled Prometheus); under CI=true a
  * missing Prometheus fails too.
  */
+import { ASSET_CHECKS, DEMO_ASSET_CHECKS } from './assets.checks';
 import { startSession } from './browser';
 import { DATASOURCE_CHECKS } from './datasource.checks';
 import { DEMO_CHECKS } from './demo.checks';
 import { startTestStack } from './demoPage';
 import { INTERACTION_CHECKS } from './interaction.checks';
 import { CHECKS } from './panel.checks';
+import { SERIES_CHECKS } from './series.checks';
 
 async function main() {
   const filter = process.argv[2];
@@ -19,7 +21,7 @@ async function main() {
     return 0;
   }
   const selected = (c: { name: string }) => !filter || c.name.includes(filter);
-  const demoChecks = DEMO_CHECKS.filter(selected);
+  const demoChecks = [...DEMO_CHECKS, ...DEMO_ASSET_CHECKS].filter(selected);
   const stack =
     demoChecks.length > 0
       ? await startTestStack().catch(async (error: unknown) => {
@@ -28,7 +30,7 @@ async function main() {
         })
       : null;
   const checks = [
-    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS].filter(selected),
+    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS, ...SERIES_CHECKS, ...ASSET_CHECKS].filter(selected),
     ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
   ];
   let failed = 0;

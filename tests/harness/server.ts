@@ -1,12 +1,13 @@
 /**
  * A tiny static server for the harness on 127.0.0.1 (a free port). It serves only the harness page and its
- * build, the built plugin (dist/) and the frame fixtures. Run it for manual previews:
+ * build, the built plugin (dist/), the frame fixtures and Grafana's public icons and fonts (assets.ts). Run it for manual previews:
  *   npx tsx tests/harness/server.ts   → prints http://127.0.0.1:<port>/tests/harness/index.html?mode=panel
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { PUBLIC_PATH, publicAssetFile } from './assets';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ALLOWED_PREFIXES = ['/tests/harness/', '/dist/', '/tests/fixtures/frames/'];
@@ -18,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.css': 'text/css',
+  '.woff2': 'font/woff2',
 };
 
 export interface HarnessServer {
@@ -27,8 +29,10 @@ export interface HarnessServer {
 
 export function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  const file = path.join(ROOT, path.normalize(pathname));
-  const allowed = ALLOWED_PREFIXES.some((p) => pathname.startsWith(p)) && file.startsWith(ROOT + path.sep);
+  const asset = pathname.startsWith(PUBLIC_PATH) ? publicAssetFile(pathname) : null;
+  const file = asset ?? path.join(ROOT, path.normalize(pathname));
+  const allowed =
+    asset !== null || (ALLOWED_PREFIXES.some((p) => pathname.startsWith(p)) && file.startsWith(ROOT + path.sep));
   if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${pathname}`);
     return;

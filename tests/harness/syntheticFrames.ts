@@ -2,8 +2,10 @@
  * Deterministic synthetic Tidemark frames (DataFrameDTO JSON, per src/contract/frame.ts) for the harness pages,
  * the screenshot tests and the render benchmark. Values follow a daily sine with seeded noise; the "model" is the
  * true mean with the true noise σ, so bands are exact normal quantiles and anomalies sit where they are injected.
- * Used by generateFixtures.ts (committed JSON under tests/fixtures/frames/) and by the harness bench mode.
+ * Used by generateFixtures.ts (committed JSON under tests/fixtures/frames/; `syntheticAnalysis` also feeds the data
+ * source's own frame conversion for the stock-panel fixture) and by the harness bench mode.
  */
+import type { AnomalyWindow, ModelSummary, SeriesAnalysis, SeriesPoints } from '../../src/contract/fit';
 import { bandFieldName, FIELD, FRAME_CONTRACT_VERSION, TidemarkFrameMeta } from '../../src/contract/frame';
 
 /** Standard normal quantiles for the two band levels used here. */
@@ -66,24 +68,27 @@ function gaussian(rand: () => number): number {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-/** One Tidemark frame: history with injected anomalies, then a forecast horizon with widening bands. */
-// eslint-disable-next-line max-lines-per-function -- builds one complete frame literal, field by field
-export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): FrameDTO {
+const [WEAK_PCT, STRONG_PCT] = [95, 99];
+
+/**
+ * One series as the pipeline would analyse it: history with injected anomalies, then a forecast horizon with
+ * widening bands. The "model" is the generating one (the true mean and σ), stated as such in the summary.
+ */
+export function syntheticAnalysis(spec: SyntheticSeriesSpec): SeriesAnalysis {
   const rand = prng(spec.seed);
   const total = spec.points + spec.horizon;
-  const [weak, strong] = [95, 99];
-  const cols = {
-    time: [] as number[],
-    actual: [] as Array<number | null>,
-    forecast: [] as number[],
-    anomaly: [] as number[],
-    score: [] as Array<number | null>,
+  const points: SeriesPoints = {
+    timesMs: [],
+    actual: [],
+    forecast: [],
+    bands: [
+      { levelPct: WEAK_PCT, lower: [], upper: [] },
+      { levelPct: STRONG_PCT, lower: [], upper: [] },
+    ],
+    anomaly: [],
+    score: [],
+    horizonStart: spec.points,
   };
-  const bounds: Record<string, number[]> = {};
-  for (const level of [weak, strong]) {
-    bounds[bandFieldName('lower', level)] = [];
-    bounds[bandFieldName('upper', level)] = [];
-  }
   const offsets = new Map<number, number>();
   for (const a of spec.anomalies) {
     for (let i = a.index; i < a.index + a.length; i++) {
@@ -102,22 +107,59 @@ export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): 
     const value = inHorizon ? null : offset === undefined ? mean + noise : mean + offset * spec.noiseSigma;
     const score = value === null ? null : (value - mean) / sd;
     const abs = score === null ? 0 : Math.abs(score);
-    cols.time.push(spec.startMs + i * spec.stepMs);
-    cols.actual.push(value === null ? null : round(value));
-    cols.forecast.push(round(mean));
-    cols.anomaly.push(abs > Z_BY_LEVEL[strong] ? 2 : abs > Z_BY_LEVEL[weak] ? 1 : 0);
-    cols.score.push(score === null ? null : round(score));
-    for (const level of [weak, strong]) {
-      bounds[bandFieldName('lower', level)].push(round(mean - Z_BY_LEVEL[level] * sd));
-      bounds[bandFieldName('upper', level)].push(round(mean + Z_BY_LEVEL[level] * sd));
+    points.timesMs.push(spec.startMs + i * spec.stepMs);
+    points.actual.push(value === null ? null : round(value));
+    points.forecast.push(round(mean));
+    points.anomaly.push(abs > Z_BY_LEVEL[STRONG_PCT] ? 2 : abs > Z_BY_LEVEL[WEAK_PCT] ? 1 : 0);
+    points.score.push(score === null ? null : round(score));
+    for (const band of points.bands) {
+      band.lower.push(round(mean - Z_BY_LEVEL[band.levelPct] * sd));
+      band.upper.push(round(mean + Z_BY_LEVEL[band.levelPct] * sd));
     }
   }
+  return {
+    status: 'ok',
+    key: spec.key,
+    labels: spec.labels,
+    model: generatingModel(spec),
+    points,
+    windows: anomalyWindows(points),
+    notices: [],
+  };
+}
+
+/** Summary of the generating model: white noise around a known seasonal mean (no coefficients were fitted). */
+function generatingModel(spec: SyntheticSeriesSpec): ModelSummary {
+  return {
+    order: { p: 0, d: 0, q: 0 },
+    seasonalOrder: { P: 0, D: 0, Q: 0 },
+    seasonalPeriod: spec.periodSteps,
+    fourier: [],
+    aggregation: 1,
+    coefficients: [],
+    sigma2: spec.noiseSigma ** 2,
+    loglik: 0,
+    aic: 0,
+    aicc: 0,
+    bic: 0,
+    ljungBoxPValue: 1,
+    trainingCoverage: 1,
+    fitTimeMs: 0,
+    trainingStartMs: spec.startMs,
+    trainingEndMs: spec.startMs + (spec.points - 1) * spec.stepMs,
+    refittedAtMs: spec.startMs,
+  };
+}
+
+/** One Tidemark frame as DataFrameDTO JSON with contract field names only (no field config). */
+export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): FrameDTO {
+  const { points, windows } = syntheticAnalysis(spec);
   const meta: TidemarkFrameMeta = {
     tidemark: FRAME_CONTRACT_VERSION,
     seriesKey: spec.key,
-    levelsPct: [weak, strong],
-    horizonStartMs: spec.horizon > 0 ? cols.time[spec.points] : undefined,
-    windows: anomalyWindows(cols.time, cols.anomaly, cols.score, cols.actual),
+    levelsPct: [WEAK_PCT, STRONG_PCT],
+    horizonStartMs: spec.horizon > 0 ? points.timesMs[spec.points] : undefined,
+    windows,
   };
   const num = (name: string, values: Array<number | null>): FieldDTO => ({
     name,
@@ -130,22 +172,24 @@ export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): 
     refId,
     meta: { custom: meta as unknown as Record<string, unknown> },
     fields: [
-      { name: FIELD.time, type: 'time', values: cols.time },
-      { ...num(FIELD.actual, cols.actual), config: { displayNameFromDS: spec.key } },
-      { ...num(FIELD.forecast, cols.forecast), config: { displayNameFromDS: `${spec.key} forecast` } },
-      num(bandFieldName('lower', weak), bounds[bandFieldName('lower', weak)]),
-      num(bandFieldName('upper', weak), bounds[bandFieldName('upper', weak)]),
-      num(bandFieldName('lower', strong), bounds[bandFieldName('lower', strong)]),
-      num(bandFieldName('upper', strong), bounds[bandFieldName('upper', strong)]),
-      num(FIELD.anomaly, cols.anomaly),
-      num(FIELD.score, cols.score),
+      { name: FIELD.time, type: 'time', values: points.timesMs },
+      { ...num(FIELD.actual, points.actual), config: { displayNameFromDS: spec.key } },
+      { ...num(FIELD.forecast, points.forecast), config: { displayNameFromDS: `${spec.key} forecast` } },
+      ...points.bands.flatMap((band) => [
+        num(bandFieldName('lower', band.levelPct), band.lower),
+        num(bandFieldName('upper', band.levelPct), band.upper),
+      ]),
+      num(FIELD.anomaly, points.anomaly),
+      num(FIELD.score, points.score),
     ],
   };
 }
 
 /** Runs of flagged points as contract AnomalyWindow objects (severity = the run's worst flag). */
-function anomalyWindows(times: number[], flags: number[], scores: Array<number | null>, actual: Array<number | null>) {
-  const windows: Array<Record<string, number>> = [];
+function anomalyWindows(points: SeriesPoints): AnomalyWindow[] {
+  const { anomaly: flags, score: scores, actual, timesMs: times } = points;
+  const weak = points.bands[0];
+  const windows: AnomalyWindow[] = [];
   let i = 0;
   while (i < flags.length) {
     if (flags[i] === 0) {
@@ -158,15 +202,14 @@ function anomalyWindows(times: number[], flags: number[], scores: Array<number |
       peak = Math.abs(scores[j] ?? 0) > Math.abs(scores[peak] ?? 0) ? j : peak;
       j++;
     }
-    const severity = Math.max(...flags.slice(i, j));
     windows.push({
       startMs: times[i],
       endMs: times[j - 1],
       peakMs: times[peak],
       peakScore: scores[peak] ?? 0,
-      severity,
-      expectedLower: 0,
-      expectedUpper: 0,
+      severity: Math.max(...flags.slice(i, j)) === 2 ? 2 : 1,
+      expectedLower: weak.lower[peak] ?? 0,
+      expectedUpper: weak.upper[peak] ?? 0,
       observed: actual[peak] ?? 0,
     });
     i = j;

@@ -7,8 +7,8 @@ import { ConfigEditor } from './ConfigEditor';
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   // The real picker needs Grafana's data source service; this stand-in records its filter and offers one choice.
-  DataSourcePicker: (props: { type: string; onChange: (ds: { uid: string }) => void }) => (
-    <button onClick={() => props.onChange({ uid: 'prom-uid' })}>{`pick ${props.type}`}</button>
+  DataSourcePicker: (props: { type: string | string[]; onChange: (ds: { uid: string }) => void }) => (
+    <button onClick={() => props.onChange({ uid: 'prom-uid' })}>{`pick ${[props.type].flat().join(',')}`}</button>
   ),
 }));
 
@@ -22,9 +22,14 @@ function renderConfig(jsonData: SarimaDataSourceOptions, secureJsonFields: Recor
 }
 
 describe('ConfigEditor', () => {
-  it('should pick the upstream among prometheus data sources', () => {
+  it('should pick the upstream among Prometheus-compatible data sources', () => {
     const onOptionsChange = renderConfig({});
-    fireEvent.click(screen.getByText('pick prometheus'));
+    fireEvent.click(
+      screen.getByText(
+        'pick prometheus,grafana-amazonprometheus-datasource,grafana-azureprometheus-datasource,' +
+          'victoriametrics-metrics-datasource'
+      )
+    );
     expect(onOptionsChange).toHaveBeenCalledWith(expect.objectContaining({ jsonData: { upstreamUid: 'prom-uid' } }));
   });
 

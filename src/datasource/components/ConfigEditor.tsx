@@ -8,6 +8,7 @@ import {
   type SarimaDataSourceOptions,
   type SarimaSecureJsonData,
 } from '../types';
+import { PROMETHEUS_COMPATIBLE_TYPES } from '../upstreamTypes';
 import { NumberInput } from './fields';
 import { QueryDefaultsFields } from './QueryDefaultsFields';
 import { ServiceFields } from './ServiceFields';
@@ -28,9 +29,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <>
       <FieldSet label="Prometheus">
-        <Field label="Data source" description="Runs the PromQL of every query; its series are modelled one by one">
+        <Field
+          label="Data source"
+          description="Prometheus or a compatible data source (Mimir, Thanos, Amazon, Azure, VictoriaMetrics) that runs the PromQL of every query; its series are modelled one by one"
+        >
           <DataSourcePicker
-            type="prometheus"
+            type={PROMETHEUS_COMPATIBLE_TYPES}
             current={jsonData.upstreamUid ?? null}
             noDefault
             width={40}

@@ -47,6 +47,7 @@ export function BandsPanel(props: Props) {
   const notice = noticeText(model.plainFrameCount, model.skippedFrameCount);
   const plotHeight = notice ? height - NOTICE_HEIGHT_PX : height;
   const tooltipMode = options.tooltip.mode;
+  const overlay = { regions: model.regions, horizon: model.horizon, theme };
   return (
     <div className={styles.wrapper} data-testid="tidemark-bands-panel">
       {notice && (
@@ -67,7 +68,7 @@ export function BandsPanel(props: Props) {
         {(builder, alignedFrame) => (
           <>
             <KeyboardPlugin config={builder} />
-            <OverlayPlugin config={builder} regions={model.regions} horizon={model.horizon} theme={theme} />
+            <OverlayPlugin config={builder} alignedFrame={alignedFrame} {...overlay} />
             {tooltipMode !== TooltipDisplayMode.None && (
               <TooltipPlugin2
                 config={builder}

@@ -11,11 +11,11 @@ interface Props extends OverlayState {
  * uPlot is created, like Grafana's own plugins) and read the latest state through a ref, so a data refresh that
  * keeps the config redraws with the new windows.
  */
-export function OverlayPlugin({ config, regions, horizon, theme }: Props) {
-  const state = useRef<OverlayState>({ regions, horizon, theme });
+export function OverlayPlugin({ config, regions, horizon, theme, alignedFrame }: Props) {
+  const state = useRef<OverlayState>({ regions, horizon, theme, alignedFrame });
   // Updated in a layout effect, which runs before the plot's own update redraws with the new data.
   useLayoutEffect(() => {
-    state.current = { regions, horizon, theme };
+    state.current = { regions, horizon, theme, alignedFrame };
   });
   useLayoutEffect(() => {
     config.addHook('drawClear', (u) => drawBackground(u, state.current));

@@ -11,6 +11,9 @@ import {
   TimeRange,
   toDataFrame,
 } from '@grafana/data';
+import { analysisToFrame } from '../../../src/datasource/frames';
+import { FIXTURE_TIME_RANGE, MULTI_SPECS } from '../fixtureSpecs';
+import { syntheticAnalysis } from '../syntheticFrames';
 
 export interface FrameFixture {
   description: string;
@@ -24,7 +27,22 @@ export function timeRangeOf(fromMs: number, toMs: number): TimeRange {
   return { from, to, raw: { from, to } };
 }
 
+/**
+ * `fixture=datasource`: the multi-fixture series converted by the data source's own `analysisToFrame`, so the
+ * stock graph draws exactly the field config the data source returns (the JSON fixtures carry none).
+ */
+function dataSourceFixture(): FrameFixture {
+  return {
+    description: 'The multi series as the Tidemark data source returns them',
+    timeRange: FIXTURE_TIME_RANGE,
+    frames: MULTI_SPECS.map((s) => analysisToFrame(syntheticAnalysis(s), 'A', s.stepMs)),
+  };
+}
+
 export async function loadFixture(name: string): Promise<FrameFixture> {
+  if (name === 'datasource') {
+    return dataSourceFixture();
+  }
   const response = await fetch(`/tests/fixtures/frames/${encodeURIComponent(name)}.json`);
   if (!response.ok) {
     throw new Error(`harness: fixture ${name} not found (${response.status})`);

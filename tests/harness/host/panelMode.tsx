@@ -1,9 +1,11 @@
 /** Harness modes that render a panel: the built plugin (`panel`), a stock Grafana graph (`stock`), the benchmark. */
-import React from 'react';
+import React, { useLayoutEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import {
   DashboardCursorSync,
+  DataFrame,
+  getFieldDisplayName,
   EventBusSrv,
   GrafanaTheme2,
   PanelData,
@@ -12,7 +14,7 @@ import {
   TimeRange,
 } from '@grafana/data';
 import { LegendDisplayMode, type VizLegendOptions } from '@grafana/schema';
-import { GlobalStyles, PanelContextProvider, TimeSeries, TooltipPlugin2 } from '@grafana/ui';
+import { GlobalStyles, PanelContextProvider, TimeSeries, TooltipPlugin2, type UPlotConfigBuilder } from '@grafana/ui';
 import { timeRangeOf } from './frames';
 
 export interface PanelState {
@@ -30,6 +32,31 @@ const eventBus = new EventBusSrv();
 const panelContext = { eventsScope: 'global', eventBus, sync: () => DashboardCursorSync.Crosshair };
 let renderCounter = 0;
 
+/**
+ * Exposes the stock graph's uPlot instance to the browser checks as `harness.valueToY(value, displayName)`: the
+ * page y of a value on the value scale of the named field (uPlot series i is field i of the aligned frame).
+ */
+function PlotProbe({ builder, alignedFrame }: { builder: UPlotConfigBuilder; alignedFrame: DataFrame }) {
+  const frame = useRef(alignedFrame);
+  useLayoutEffect(() => {
+    frame.current = alignedFrame;
+  });
+  useLayoutEffect(() => {
+    builder.addHook('init', (u) => {
+      const harness = (window as unknown as { harness: Record<string, unknown> }).harness;
+      harness.valueToY = (value: number, displayName: string) => {
+        const index = frame.current.fields.findIndex((f) => getFieldDisplayName(f, frame.current) === displayName);
+        const scale = index > 0 ? u.series[index].scale : undefined;
+        if (!scale) {
+          throw new Error(`harness: no plotted field named ${displayName}`);
+        }
+        return u.over.getBoundingClientRect().top + u.valToPos(value, scale);
+      };
+    });
+  }, [builder]);
+  return null;
+}
+
 function Stock({ state }: { state: PanelState }) {
   const { data, timeRange, width, height } = state;
   const legend: VizLegendOptions = {
@@ -40,7 +67,12 @@ function Stock({ state }: { state: PanelState }) {
   };
   return (
     <TimeSeries frames={data.series} timeRange={timeRange} timeZone="utc" width={width} height={height} legend={legend}>
-      {(builder) => <TooltipPlugin2 config={builder} hoverMode={1} render={() => null} />}
+      {(builder, alignedFrame) => (
+        <>
+          <TooltipPlugin2 config={builder} hoverMode={1} render={() => null} />
+          <PlotProbe builder={builder} alignedFrame={alignedFrame} />
+        </>
+      )}
     </TimeSeries>
   );
 }
