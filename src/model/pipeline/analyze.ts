@@ -55,6 +55,7 @@ export interface AnalyzeOptions {
  * window are recalled, so a refresh costs a Kalman filter pass plus at most the newly scheduled refits.
  * @throws ModelError subclasses (invalid settings or series, too little data for the first fit)
  */
+// eslint-disable-next-line max-lines-per-function -- the pipeline in order (prepare, orders, detector, forecast, output), read top to bottom
 export function analyzeSeries(
   input: SeriesInput,
   settings: ModelSettings,
