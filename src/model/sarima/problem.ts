@@ -47,6 +47,7 @@ export interface Problem {
 }
 
 /** Prepares the problem for a resolved spec and a validated series. */
+// eslint-disable-next-line max-lines-per-function -- one straight pass that sizes every buffer of the problem; split, the sizes would be computed twice
 export function makeProblem(spec: Required<SarimaSpec>, y: ArrayLike<number>, present: number): Problem {
   const n = y.length;
   const yy = Float64Array.from(y);

