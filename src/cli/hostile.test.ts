@@ -105,9 +105,9 @@ describe('CLI hostile inputs: clear errors', () => {
       'NoPredictionError: no predictions: the first fit needs 72 non-missing points on the 3600 s model grid (--min-train), the series has 48 of 48',
     ],
     [
-      'a training window too short for any fit',
-      ['backtest', '--train-window', '5', '--input', hostile('epoch-ms.csv')],
-      'NoPredictionError: no predictions: all 1 scheduled fit(s) failed on 96 non-missing points; last failure: InsufficientDataError',
+      'a first fit that needs more data than the series has',
+      ['backtest', '--min-train', '10d', '--input', hostile('epoch-ms.csv')],
+      'NoPredictionError: no predictions: the first fit needs 240 non-missing points on the 3600 s model grid',
     ],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv);
