@@ -7,11 +7,13 @@
  * - expected value: the predicted means of buckets k and k + 1 and the cleaned mean of bucket k − 1, each
  *   placed at its bucket's centre and linearly interpolated to the fine point's time (daily shapes change
  *   within an hour);
- * - its spread: the error of the bucket-mean prediction plus the fine point's own deviation from its bucket's
- *   mean, taken as independent: sd² = sd_bucket² + s_w², s_w the robust scale (1.4826·MAD) of recent fine
- *   deviations from their completed bucket's mean. Bands use the model's prediction variance for sd_bucket,
- *   scores the robust scale of recent bucket errors (as on the model grid), so that on clean data about 95 %
- *   of fine points lie inside the 95 % band.
+ * - its spread: the error of the bucket-mean prediction plus the fine point's own deviation within its bucket,
+ *   taken as independent: sd² = sd_bucket² + s_w², s_w a robust scale (1.4826·MAD) of recent fine deviations
+ *   within completed buckets (`logFineBucket`). Bands use the model's prediction variance for sd_bucket and the
+ *   deviations from the expected shape within the bucket for s_w, so that on clean data about 95 % of fine
+ *   points lie inside the 95 % band. Scores use the robust scale of recent bucket errors (as on the model grid)
+ *   and the deviations from the bucket's mean, which also count the movement within the bucket: the
+ *   conservative scale the NAB-tuned thresholds were set with.
  * A point is anomalous at the fine step when it leaves the weak band with |score| ≥ minScore and the series'
  * own calibration agrees (`likelihood.ts`); sustained tests run on completed buckets (`backtest.ts`).
  */
@@ -39,10 +41,14 @@ export interface FineWalk {
   factor: number;
   /** |score| the fine point test needs ({@link fineThreshold}). */
   threshold: number;
-  /** Recent deviations of fine points from their completed bucket's mean. */
+  /** Recent deviations of fine points from their completed bucket's mean (scores). */
   deviations: ErrorLog;
   /** Robust scale of `deviations` (NaN until the first bucket completes). */
   within: number;
+  /** Recent deviations of fine points from the expected shape within their completed bucket (bands). */
+  shapeDeviations: ErrorLog;
+  /** Robust scale of `shapeDeviations`, computed with `within`. */
+  bandWithin: number;
   /** Refit count when `within` was last computed. */
   withinAt: number;
   scaleWindow: number;
@@ -93,6 +99,8 @@ export function newFineWalk(w: Walk, grid: FineGrid): FineWalk {
     threshold: fineThreshold(w.cfg.minScore, factor),
     deviations: { index: [], value: [] },
     within: NaN,
+    shapeDeviations: { index: [], value: [] },
+    bandWithin: NaN,
     withinAt: -1,
     scaleWindow: Math.min(MAX_DEVIATIONS, spanPoints(w.cfg.scaleWindow, stepMs)),
     record: createRecordWindow(spanPoints(w.cfg.recordWindow, stepMs, 0)),
@@ -150,7 +158,7 @@ export function scoreFineBucket(w: Walk, f: FineWalk, i: number, suppressed: boo
     return;
   }
   const within = f.within;
-  const sdBand = Math.sqrt(pred.variance + within * within);
+  const sdBand = Math.sqrt(pred.variance + f.bandWithin * f.bandWithin);
   const sdScore = Math.sqrt(bucketScale * bucketScale + within * within);
   const expected = expectedValues(w, f, model, state, i, to);
   const [weak, strong] = w.r.multipliers;
@@ -178,33 +186,61 @@ export function scoreFineBucket(w: Walk, f: FineWalk, i: number, suppressed: boo
 }
 
 /**
- * After bucket i is complete: log its fine points' deviations from its mean (the within-bucket noise), and
- * mark its fine points as part of an anomaly's extent when the bucket is (or when they are anomalous).
+ * After bucket i is complete: log its fine points' deviations from the bucket's mean (scores) and from the expected
+ * shape within the bucket (bands), and mark its fine points as part of an anomaly's extent when the bucket is (or when they
+ * are anomalous). The band's deviation is y − expected with the bucket's mean of it removed: the bucket's level error is
+ * the model's part of the band (sd_bucket), and the expected value already follows the level change within the
+ * bucket (interpolation between centres), so a steep season (a daily sine of amplitude 20σ moves ±2.6σ within an
+ * hour) must not widen the fine band a second time. Before the bucket has expected values (no model or no scale
+ * yet), the shape is the same interpolation with observed means: the line through the centres of buckets i − 1
+ * and i.
  */
 export function logFineBucket(f: FineWalk, i: number, inExtent: boolean): void {
   const [from, to] = fineSlots(f, i);
   for (let j = from; j <= to; j++) {
     f.out.extent[j] = inExtent || f.out.level[j] >= 1 ? 1 : 0;
   }
-  let sum = 0;
-  let count = 0;
-  for (let j = from; j <= to; j++) {
-    const y = f.grid.series.values[j];
-    if (Number.isFinite(y)) {
-      sum += y;
-      count++;
-    }
-  }
-  if (count < 2) {
+  const values = f.grid.series.values;
+  const slots = finiteSlots(values, from, to);
+  if (slots.length < 2) {
     return;
   }
-  const mean = sum / count;
+  const expected = slots.every((j) => Number.isFinite(f.out.forecast[j]))
+    ? (j: number) => f.out.forecast[j]
+    : observedShape(f, i, slots);
+  const residual = (j: number) => values[j] - expected(j);
+  const meanResidual = slots.reduce((sum, j) => sum + residual(j), 0) / slots.length;
+  const mean = slots.reduce((sum, j) => sum + values[j], 0) / slots.length;
+  // A removed mean leaves n − 1 degrees of freedom: rescale so the band's scale is unbiased for the noise sd.
+  const dfScale = Math.sqrt(slots.length / (slots.length - 1));
+  for (const j of slots) {
+    logError(f.deviations, j, values[j] - mean, f.scaleWindow);
+    logError(f.shapeDeviations, j, (residual(j) - meanResidual) * dfScale, f.scaleWindow);
+  }
+}
+
+function finiteSlots(values: number[], from: number, to: number): number[] {
+  const slots: number[] = [];
   for (let j = from; j <= to; j++) {
-    const y = f.grid.series.values[j];
-    if (Number.isFinite(y)) {
-      logError(f.deviations, j, y - mean, f.scaleWindow);
+    if (Number.isFinite(values[j])) {
+      slots.push(j);
     }
   }
+  return slots;
+}
+
+/** The line through the observed means of buckets i − 1 and i at their centres (flat without bucket i − 1). */
+function observedShape(f: FineWalk, i: number, slots: number[]): (j: number) => number {
+  const values = f.grid.series.values;
+  const meanOf = (js: number[]) => js.reduce((sum, j) => sum + values[j], 0) / js.length;
+  const now = meanOf(slots);
+  const previous = i > 0 ? finiteSlots(values, ...fineSlots(f, i - 1)) : [];
+  if (previous.length < 2) {
+    return () => now;
+  }
+  const slope = (now - meanOf(previous)) / f.factor;
+  const centre = f.grid.endIndex[i] - (f.factor - 1) / 2;
+  return (j) => now + slope * (j - centre);
 }
 
 /** Recompute the within-bucket scale at each refit (and until it exists): a sort per day, not per bucket. */
@@ -215,6 +251,7 @@ function updateWithin(w: Walk, f: FineWalk): void {
   const values = f.deviations.value.slice(-f.scaleWindow);
   if (values.length >= MIN_DEVIATION_BUCKETS * f.factor) {
     f.within = robustScale(values);
+    f.bandWithin = robustScale(f.shapeDeviations.value.slice(-f.scaleWindow));
     f.withinAt = w.out.refits;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Output at the input's own step (issue 13 items 1 and 3): the seasonal model is fitted on hourly buckets, and
  * expected values, bands, flags and scores come back for every input grid point — for a uniform 1-minute series and
- * for the data source's mixed grid (hourly history, the last day at 1 minute).
+ * for the data source's mixed grid (hourly history, the last 3 days at 1 minute) — with bands as wide as the
+ * fine step's own noise: on clean data about 95 % of the points inside the 95 % band and 99 % inside the 99 % band.
  */
 import { seededNormal } from '../sarima/simulate';
 import { analyzeSeries } from './analyze';
@@ -12,8 +13,13 @@ const MIN_MS = 60_000;
 const HOUR_MS = 60 * MIN_MS;
 const DAY_MS = 24 * HOUR_MS;
 const END_MS = 20_000 * DAY_MS;
+const OUTPUT_FROM_MS = END_MS - 2 * DAY_MS;
+const SEEDS = [1, 2, 3];
 
-/** Clean data: level 100, daily sine of amplitude 20, white noise of sd 1, at 1 minute over `days`. */
+/**
+ * Clean data: level 100, daily sine of amplitude 20, white noise of sd 1, at 1 minute over `days`. The steep season
+ * (±2.6 noise sd within an hour) is what a band built from deviations from the hourly mean would count twice.
+ */
 function clean(days: number, seed: number): { timesMs: number[]; values: number[] } {
   const normal = seededNormal(seed);
   const n = (days * DAY_MS) / MIN_MS;
@@ -22,52 +28,82 @@ function clean(days: number, seed: number): { timesMs: number[]; values: number[
   return { timesMs, values };
 }
 
-function insideWeakBand(analysis: SeriesAnalysis): number {
+function uniform(seed: number): SeriesInput {
+  return { key: 'x', labels: {}, ...clean(14, seed), stepMs: MIN_MS };
+}
+
+/** The data source's mixed grid: hourly samples, then 1-minute ones from a day before the output range. */
+function mixed(seed: number): SeriesInput {
+  const data = clean(28, seed);
+  const untilMs = OUTPUT_FROM_MS - DAY_MS;
+  const keep = data.timesMs.map((t) => t >= untilMs || t % HOUR_MS === 0);
+  return {
+    key: 'x',
+    labels: {},
+    timesMs: data.timesMs.filter((_, i) => keep[i]),
+    values: data.values.filter((_, i) => keep[i]),
+    stepMs: MIN_MS,
+    coarse: { stepMs: HOUR_MS, untilMs },
+  };
+}
+
+/** Clean points inside band k (0: 95 %, 1: 99 %) and points scored, over the output history. */
+function inside(analysis: SeriesAnalysis, k: 0 | 1): { inside: number; scored: number } {
   const { actual, bands, horizonStart } = analysis.points;
-  let inside = 0;
+  let count = 0;
   let scored = 0;
   for (let i = 0; i < horizonStart; i++) {
-    const [y, lo, hi] = [actual[i], bands[0].lower[i], bands[0].upper[i]];
+    const [y, lo, hi] = [actual[i], bands[k].lower[i], bands[k].upper[i]];
     if (y !== null && lo !== null && hi !== null) {
       scored++;
-      inside += y >= lo && y <= hi ? 1 : 0;
+      count += y >= lo && y <= hi ? 1 : 0;
     }
   }
-  return inside / scored;
+  return { inside: count, scored };
+}
+
+/**
+ * Tolerances. Per seed, 2,881 iid points give a binomial sd of the share of 0.4 % (95 %) and 0.19 % (99 %); the
+ * band's own estimation error (its sd from a few days of deviations, a few % relative) adds about as much again,
+ * so one seed is held to 92–98 % and 98–99.9 %. Pooled over the three seeds both errors shrink by √3: the pooled
+ * share is held to the issue's 93–97 % for the 95 % band and to 98.0–99.8 % for the 99 % band (the same ±0.5 %-
+ * of-the-tail width at the 99 % quantile, where the normal density is 3.8 times smaller).
+ */
+function expectCalibrated(analyses: SeriesAnalysis[]): void {
+  for (const k of [0, 1] as const) {
+    const counts = analyses.map((a) => inside(a, k));
+    const [lowSeed, highSeed] = k === 0 ? [0.92, 0.98] : [0.98, 0.999];
+    const [lowPooled, highPooled] = k === 0 ? [0.93, 0.97] : [0.98, 0.998];
+    counts.forEach((c) => {
+      expect(c.inside / c.scored).toBeGreaterThan(lowSeed);
+      expect(c.inside / c.scored).toBeLessThan(highSeed);
+    });
+    const pooled = counts.reduce((s, c) => s + c.inside, 0) / counts.reduce((s, c) => s + c.scored, 0);
+    expect(pooled).toBeGreaterThan(lowPooled);
+    expect(pooled).toBeLessThan(highPooled);
+  }
 }
 
 describe('analyzeSeries at the input step', () => {
-  const outputFromMs = END_MS - 2 * DAY_MS;
-
-  it('should return one row per 1-minute point, clean points inside the 95 % band', () => {
-    const data = clean(14, 21);
-    const input: SeriesInput = { key: 'x', labels: {}, ...data, stepMs: MIN_MS };
-    const { analysis } = analyzeSeries(input, DEFAULT_MODEL_SETTINGS, { outputFromMs });
-    const times = analysis.points.timesMs.slice(0, analysis.points.horizonStart);
-    expect(times).toHaveLength(2 * 24 * 60 + 1);
-    expect(times[1] - times[0]).toBe(MIN_MS);
-    // 2,881 iid points: the sampling sd of the share is 0.4 %; 3 % also allows for the band's own estimation error.
-    // Issue 13 item 1 asks for ~95 %; the fine band measured 99.4 % here (too wide, model side), so only the lower
-    // bound is asserted until the fine-step band width is calibrated.
-    expect(insideWeakBand(analysis)).toBeGreaterThan(0.92);
+  it('should return one row per 1-minute point with ~95 % of clean points inside the 95 % band', () => {
+    const analyses = SEEDS.map(
+      (seed) => analyzeSeries(uniform(seed), DEFAULT_MODEL_SETTINGS, { outputFromMs: OUTPUT_FROM_MS }).analysis
+    );
+    for (const analysis of analyses) {
+      const times = analysis.points.timesMs.slice(0, analysis.points.horizonStart);
+      expect(times).toHaveLength(2 * 24 * 60 + 1);
+      expect(times[1] - times[0]).toBe(MIN_MS);
+    }
+    expectCalibrated(analyses);
   });
 
   it('should do the same on the mixed grid the data source fetches (hourly history, the last 3 days at 1 minute)', () => {
-    const data = clean(28, 22);
-    const untilMs = outputFromMs - DAY_MS;
-    const keep = data.timesMs.map((t) => t >= untilMs || t % HOUR_MS === 0);
-    const input: SeriesInput = {
-      key: 'x',
-      labels: {},
-      timesMs: data.timesMs.filter((_, i) => keep[i]),
-      values: data.values.filter((_, i) => keep[i]),
-      stepMs: MIN_MS,
-      coarse: { stepMs: HOUR_MS, untilMs },
-    };
-    const { analysis } = analyzeSeries(input, DEFAULT_MODEL_SETTINGS, { outputFromMs });
-    const times = analysis.points.timesMs.slice(0, analysis.points.horizonStart);
-    expect(times).toHaveLength(2 * 24 * 60 + 1);
-    // Measured 99.3 % (see above): lower bound only.
-    expect(insideWeakBand(analysis)).toBeGreaterThan(0.92);
+    const analyses = SEEDS.map(
+      (seed) => analyzeSeries(mixed(seed), DEFAULT_MODEL_SETTINGS, { outputFromMs: OUTPUT_FROM_MS }).analysis
+    );
+    for (const analysis of analyses) {
+      expect(analysis.points.timesMs.slice(0, analysis.points.horizonStart)).toHaveLength(2 * 24 * 60 + 1);
+    }
+    expectCalibrated(analyses);
   });
 });
