@@ -47,6 +47,11 @@ describe('WorkerFitClient', () => {
   it.each([
     ['the settings differ', request({ settings: { ...TEST_SETTINGS, trainingWindow: '1d' } }), 'q1'],
     ['the query scope differs', request(), 'q2'],
+    [
+      'the coarse step of a mixed grid differs',
+      request({ series: series.slice(0, 2).map((s) => ({ ...s, coarse: { stepMs: 2 * s.stepMs, untilMs: 0 } })) }),
+      'q1',
+    ],
   ])('should refit when %s', async (_case, second, scope) => {
     await client.fit(request(), { cacheScope: 'q1' });
     await client.fit(second, { cacheScope: scope });

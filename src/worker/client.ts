@@ -1,7 +1,8 @@
 /**
  * Fit client over the worker pool: one pool job per series, in parallel, with an LRU cache of fitted models keyed by
- * series identity + step + model settings (which include the training window). A cached entry goes back to the
- * pipeline, which filters only the new points while the model is fresh, so a dashboard refresh does not refit.
+ * series identity + step + coarse (model) step + model settings (which include the training window). A cached entry
+ * goes back to the pipeline, which filters only the new points while the model is fresh, so a dashboard refresh
+ * does not refit.
  */
 import {
   FIT_CONTRACT_VERSION,
@@ -70,7 +71,10 @@ export class WorkerFitClient {
     settingsKey: string,
     options: WorkerFitOptions
   ): Promise<SeriesResult> {
-    const key = [options.cacheScope ?? '', input.key, input.stepMs, settingsKey].join('\u0000');
+    // The coarse step fixes the model grid (a mixed grid's history step), so it is part of the model's identity;
+    // `coarse.untilMs` is not: it moves with every refresh.
+    const modelStep = input.coarse?.stepMs ?? '';
+    const key = [options.cacheScope ?? '', input.key, input.stepMs, modelStep, settingsKey].join('\u0000');
     const cached = this.cache.get(key);
     // A range that ends before the cached state (zoomed into the past) cannot be filtered forward: refit.
     const usable = cached && lastTimeMs(input) >= cached.lastTimeMs ? cached : undefined;
