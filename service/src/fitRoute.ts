@@ -1,17 +1,19 @@
 /**
  * `POST /api/v1/fit`: the data source's "fit on service" mode. FitRequest in, FitResponse out
- * (`src/contract/fit.ts`); one task per series on the bounded pool, results in input order, a failed series
- * reported as a named error beside the others. Request-level problems answer `{version, error}` with 400/413/429/503.
+ * (`src/contract/fit.ts`), or with `Accept: application/x-ndjson` one line per series as it finishes
+ * (`fitStream.ts`); one task per series on the bounded pool, a failed series reported as a named error beside the
+ * others. Request-level problems answer `{version, error}` with 400/413/429/503.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { API_PATHS } from '../../src/contract/constants';
-import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../src/contract/fit';
+import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse } from '../../src/contract/fit';
 import { FitSettingsSchema, fitSettingsProblems } from '../../src/contract/settings';
 import { nestingError } from '../../src/contract/nesting';
 import type { LimitsConfig } from './configTypes';
 import type { ServiceMetrics } from './metrics';
 import { admitFitRequest } from './fitAdmission';
+import { clientGoneSignal, fitOneSeries, streamFit, wantsFitStream } from './fitStream';
 import type { FitPool } from './pool';
 
 /**
@@ -81,29 +83,15 @@ export function registerFitRoute(app: FastifyInstance, pool: FitPool, metrics: S
     if (!admitted) {
       return reply;
     }
+    if (wantsFitStream(req.headers.accept)) {
+      return streamFit(pool, request, metrics, admitted, reply);
+    }
+    const cancel = clientGoneSignal(reply);
     const started = performance.now();
     const results = await Promise.all(
-      request.series.map(async (input): Promise<SeriesResult> => {
-        const result = await pool.run(
-          {
-            input,
-            settings: request.settings,
-            outputFromMs: request.outputFromMs,
-            nowMs: Date.now(),
-          },
-          'api'
-        );
-        metrics.fitDuration.observe({ source: 'api' }, result.elapsedMs / 1000);
-        if (result.type === 'result') {
-          return result.analysis;
-        }
-        metrics.fitFailures.inc({ source: 'api', detector: '', reason: result.error.name });
-        // The stack stays in the service: it names internal paths and helps no client.
-        const error = { name: result.error.name, message: result.error.message };
-        return { status: 'error', key: input.key, labels: input.labels, error };
-      })
+      request.series.map((input) => fitOneSeries(pool, request, input, metrics, cancel))
     );
-    // run() never rejects, so the budget is always given back here.
+    // fitOneSeries never rejects, so the budget is always given back here.
     pool.admission.observe(admitted.cost, performance.now() - started);
     admitted.release();
     const response: FitResponse = { version: FIT_CONTRACT_VERSION, results };

@@ -42,25 +42,41 @@ export class FitPool {
     return this.gate.queued + this.pool.queueSize;
   }
 
-  /** Runs one fit for `source` with the configured deadline (wait for a thread included). */
-  async run(task: FitTask, source: FitSource): Promise<FitTaskResult> {
+  /**
+   * Runs one fit for `source` with the configured deadline (wait for a thread included). Aborting `cancel` (the
+   * HTTP client went away) drops the fit if it is still waiting and terminates its worker if it runs.
+   */
+  async run(task: FitTask, source: FitSource, cancel?: AbortSignal): Promise<FitTaskResult> {
     const started = performance.now();
     const deadline = AbortSignal.timeout(this.limits.fitTimeoutMs);
+    const stop = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
     try {
-      await this.gate.acquire(source, deadline);
+      await this.gate.acquire(source, stop);
     } catch {
-      return this.timedOut(task, started);
+      return this.stopped(task, started, cancel);
     }
     try {
-      return await this.pool.run(task, { signal: deadline });
+      // A thread granted in the same turn as the abort: the fit must not start.
+      if (cancel?.aborted) {
+        return this.stopped(task, started, cancel);
+      }
+      return await this.pool.run(task, { signal: stop });
     } catch (err) {
       if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
-        return this.timedOut(task, started);
+        return this.stopped(task, started, cancel);
       }
       return { type: 'error', error: serializeError(err), elapsedMs: performance.now() - started };
     } finally {
       this.gate.release(source);
     }
+  }
+
+  private stopped(task: FitTask, started: number, cancel: AbortSignal | undefined): FitTaskResult {
+    if (!cancel?.aborted) {
+      return this.timedOut(task, started);
+    }
+    const message = `fit of ${task.input.key} cancelled: the client went away`;
+    return { type: 'error', error: { name: 'FitCancelledError', message }, elapsedMs: performance.now() - started };
   }
 
   private timedOut(task: FitTask, started: number): FitTaskResult {

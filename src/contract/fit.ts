@@ -36,3 +36,15 @@ export interface FitResponse {
   version: typeof FIT_CONTRACT_VERSION;
   results: SeriesResult[];
 }
+
+/**
+ * Media type of the streamed fit response: a client that sends `Accept: application/x-ndjson` gets one
+ * `FitStreamLine` per line, each series' result as soon as it is fitted (in finishing order), then a `done` line.
+ * Without it the answer is the whole `FitResponse` as one JSON document, as before.
+ */
+export const FIT_STREAM_MEDIA_TYPE = 'application/x-ndjson';
+
+/** One line of a streamed fit response. A stream that ends without `done` was cut off. */
+export type FitStreamLine =
+  | { type: 'result'; index: number; result: SeriesResult }
+  | { type: 'done'; version: typeof FIT_CONTRACT_VERSION; count: number };

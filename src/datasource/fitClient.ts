@@ -3,13 +3,15 @@
  * service, reached through the `fitservice` plugin route so Grafana's data proxy adds the bearer token server-side.
  */
 import { type BackendSrv, getBackendSrv } from '@grafana/runtime';
+import type { Subscription } from 'rxjs';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import { API_PATHS } from '../contract/constants';
-import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../contract/fit';
+import { FIT_STREAM_MEDIA_TYPE, type FitRequest, type FitResponse, type SeriesResult } from '../contract/fit';
 import { createBlobWorkerFactory, workerBundleUrl } from '../worker/blobWorker';
 import { WorkerFitClient } from '../worker/client';
 import { FitCancelledError } from '../worker/errors';
 import { defaultPoolSize, FitWorkerPool } from '../worker/pool';
+import { checkedFitResponse, FitStreamReader, withDecodedBody } from './fitStream';
 import { DEFAULT_FIT_TIMEOUT_SEC, type SarimaDataSourceOptions, SERVICE_ROUTE_PATH } from './types';
 
 export interface FitCallOptions {
@@ -55,50 +57,96 @@ function errorDetail(data: unknown): string | undefined {
   return typeof body.message === 'string' ? body.message : undefined;
 }
 
-/** Fits on the companion service: one `POST /api/v1/fit` per query target through the plugin route. */
+type FitServiceBackend = Pick<BackendSrv, 'fetch'> & Partial<Pick<BackendSrv, 'chunked'>>;
+type Settle = { resolve: (response: FitResponse) => void; reject: (error: unknown) => void };
+
+/**
+ * Fits on the companion service: one `POST /api/v1/fit` per query target through the plugin route. With Grafana's
+ * `backendSrv.chunked` (Grafana 11.5+) it asks for the streamed answer and reports each series as its line arrives;
+ * without it, one JSON answer.
+ */
 export class HttpFitClient implements FitClient {
   constructor(
     /** `${instanceSettings.url}/fitservice`. */
     private readonly routeUrl: string,
-    private readonly backendSrv: Pick<BackendSrv, 'fetch'> = getBackendSrv()
+    private readonly backendSrv: FitServiceBackend = getBackendSrv()
   ) {}
 
   fit(request: FitRequest, options: FitCallOptions = {}): Promise<FitResponse> {
-    const { signal } = options;
+    const { signal, onResult } = options;
     return new Promise<FitResponse>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new FitCancelledError());
         return;
       }
-      const subscription = this.backendSrv
-        .fetch<FitResponse>({
-          url: `${this.routeUrl}${API_PATHS.fit}`,
-          method: 'POST',
-          data: request,
-          showErrorAlert: false,
-        })
-        .subscribe({
-          next: (response) => {
-            const body = response.data;
-            if (body?.version !== FIT_CONTRACT_VERSION || body.results?.length !== request.series.length) {
-              reject(
-                new Error(
-                  `fit service: expected contract version ${FIT_CONTRACT_VERSION} with ${request.series.length} ` +
-                    `results, got version ${body?.version} with ${body?.results?.length ?? 0}`
-                )
-              );
-              return;
-            }
-            resolve(body);
-          },
-          error: (error: unknown) => reject(new Error(`fit service: ${describeFetchError(error)}`)),
-        });
+      const settle = { resolve, reject };
+      const subscription = this.backendSrv.chunked
+        ? this.streamed(request, onResult, settle)
+        : this.whole(request, settle);
       signal?.addEventListener('abort', () => {
-        // Unsubscribing aborts the HTTP request in Grafana's backendSrv.
+        // Unsubscribing aborts the HTTP request in Grafana's backendSrv; the service then stops the request's fits.
         subscription.unsubscribe();
         reject(new FitCancelledError());
       });
     });
+  }
+
+  private streamed(request: FitRequest, onResult: FitCallOptions['onResult'], { resolve, reject }: Settle) {
+    const reader = new FitStreamReader(request, onResult);
+    // Set once the answer is known to be broken: later chunks are ignored (a synchronous source may still emit).
+    let broken = false;
+    let subscription: Subscription | undefined = undefined;
+    subscription = this.backendSrv.chunked!({
+      url: `${this.routeUrl}${API_PATHS.fit}`,
+      method: 'POST',
+      data: request,
+      headers: { Accept: FIT_STREAM_MEDIA_TYPE },
+      showErrorAlert: false,
+    }).subscribe({
+      next: (chunk) => {
+        try {
+          if (!broken) {
+            reader.push(chunk.data, chunk.headers?.get('content-type') ?? null);
+          }
+        } catch (error) {
+          broken = true;
+          subscription?.unsubscribe();
+          reject(error);
+        }
+      },
+      error: (error: unknown) => reject(new Error(`fit service: ${describeFetchError(withDecodedBody(error))}`)),
+      complete: () => {
+        try {
+          resolve(reader.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+    if (broken) {
+      subscription.unsubscribe();
+    }
+    return subscription;
+  }
+
+  private whole(request: FitRequest, { resolve, reject }: Settle) {
+    return this.backendSrv
+      .fetch<FitResponse>({
+        url: `${this.routeUrl}${API_PATHS.fit}`,
+        method: 'POST',
+        data: request,
+        showErrorAlert: false,
+      })
+      .subscribe({
+        next: (response) => {
+          try {
+            resolve(checkedFitResponse(response.data, request.series.length));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        error: (error: unknown) => reject(new Error(`fit service: ${describeFetchError(error)}`)),
+      });
   }
 }
 

@@ -187,7 +187,9 @@ export const DEMO_CHECKS: DemoCheck[] = [
     run: async (session, stack) => {
       const { page, errors } = await openDemo(session, stack, 'synthetic');
       const runs = (await demoState(page)).runCount;
-      const input = page.locator('[data-testid="demo-query-editor"]').getByLabel('PromQL');
+      const editor = page.locator('[data-testid="demo-query-editor"]');
+      assert.equal(await editor.getByTestId('tidemark-plain-promql-notice').count(), 0, 'upstream editor, no fallback');
+      const input = editor.getByLabel('Prometheus code editor');
       await input.fill('rate(tidemark_demo_requests_per_second[5m]');
       await input.blur();
       await waitForRun(page, runs);

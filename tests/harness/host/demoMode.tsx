@@ -21,6 +21,7 @@ import { DemoPage, type DemoState, PRESETS } from './DemoPage';
 import { toPanelData, timeRangeOf } from './frames';
 import { HarnessPrometheusDataSource } from './promDataSource';
 import { registerDataSource } from './services';
+import { attachStandInEditor, fetchPrometheusMetricNames } from './standInPromEditor';
 
 type Harness = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
@@ -43,10 +44,16 @@ function instrumentWorkers(harness: Harness) {
   };
 }
 
+/**
+ * The Prometheus stand-in, with the stand-in query editor attached as Grafana attaches a plugin's components, so the
+ * demo shows the upstream-editor path (metric names from the real Prometheus); the plain-PromQL fallback has its own
+ * check in datasource.checks.ts.
+ */
 function registerPrometheus(): HarnessPrometheusDataSource {
   const meta = { id: 'prometheus', name: 'Prometheus', type: 'datasource', info: { logos: {} } } as never;
   const settings = { id: 2, uid: 'prometheus', type: 'prometheus', name: 'Prometheus', meta, jsonData: {} } as never;
   const instance = new HarnessPrometheusDataSource(settings, '/api/prom');
+  attachStandInEditor(instance, () => fetchPrometheusMetricNames('/api/prom'));
   registerDataSource(settings, instance);
   return instance;
 }
