@@ -10,7 +10,7 @@ import {
   armaCount,
   glsStandardErrors,
   makeGlsWork,
-  profileCssObjective,
+  startCssObjective,
   profileMl,
   profileMlObjective,
 } from './concentrated';
@@ -27,9 +27,9 @@ export interface ConcentratedFit {
 }
 
 /**
- * Fits `pr` (regressors, no missing values) from the OLS coefficients `base`. 'CSS-ML' starts ML from the
- * concentrated CSS estimate, which is the ARMA part of R's joint CSS estimate (concentrating β out does not
- * move the CSS minimum), so the ML search starts where R's does; 'ML' starts from zeros.
+ * Fits `pr` (Fourier terms, no missing values) from the OLS coefficients `base`. 'CSS-ML' starts the ML search
+ * from the CSS estimate of the ARMA parameters of the OLS residuals ({@link startCssObjective}); 'ML' starts
+ * from zeros. Where the likelihood has one maximum the start does not change the optimum.
  */
 export function fitConcentrated(
   pr: Problem,
@@ -45,7 +45,7 @@ export function fitConcentrated(
   if (nArma > 0) {
     let init: Float64Array = zeros;
     if (method === 'CSS-ML') {
-      const css = minimizeWithRetries(pr, (x) => profileCssObjective(pr, work, x), [zeros], cssOpt, false);
+      const css = minimizeWithRetries(pr, (x) => startCssObjective(pr, work, x), [zeros], cssOpt, false);
       if (css.params.every(Number.isFinite) && arStationary(pr, css.params)) {
         init = invertMaBlocks(pr, css.params);
       }

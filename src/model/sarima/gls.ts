@@ -8,11 +8,9 @@
  * on the data, so one Chandrasekhar gain sequence serves every column. The optimiser then searches only the
  * ARMA parameters: the number of likelihood evaluations no longer grows with the number of regressors k,
  * and one evaluation costs O(n·r·k) for the filters plus O(n·k²/2) for the cross-products.
- * The same concentration applies to the conditional sum of squares (R `ARIMA_CSS` residuals are linear in
- * the data too). The maximum over (ARMA, β) is the maximum of R `stats::arima`'s joint likelihood.
+ * The maximum over (ARMA, β) is the maximum of R `stats::arima`'s joint likelihood.
  */
 
-import { conditionalSumOfSquares } from './css';
 import { FilterSystem, initialLiveState, stepLive } from './kalman';
 import { chandrasekharStart } from './likelihood';
 import { ArmaSystem } from './stateSpace';
@@ -120,6 +118,22 @@ function filterColumn(sys: ArmaSystem, g: GainSequence, w: ArrayLike<number>, ou
     }
     return;
   }
+  if (r === 2) {
+    // ARMA(1,1) and AR(2) errors, the common case: the two states in registers.
+    const [phi0, phi1] = phi;
+    const k0 = kbar[0] * invF;
+    const k1 = kbar[1] * invF;
+    let a0 = a[0];
+    let a1 = a[1];
+    for (let t = head; t < n; t++) {
+      const v = w[t] - a0;
+      out[t] = v * scale;
+      const next = phi0 * a0 + a1 + k0 * v;
+      a1 = phi1 * a0 + k1 * v;
+      a0 = next;
+    }
+    return;
+  }
   for (let t = head; t < n; t++) {
     const v = w[t] - a[0];
     out[t] = v * scale;
@@ -158,15 +172,6 @@ export function innovations(sys: ArmaSystem, columns: Float64Array[], E: Float64
   const a = new Float64Array(sys.r + 1);
   columns.forEach((col, j) => filterColumn(sys, g, col, E[j], a));
   return g.sumlog;
-}
-
-/** CSS residuals of every column (R `ARIMA_CSS`), written into `E`; returns the residual count. */
-export function cssResiduals(sys: ArmaSystem, columns: Float64Array[], ncond: number, E: Float64Array[]): number {
-  let nu = 0;
-  columns.forEach((col, j) => {
-    nu = conditionalSumOfSquares(sys, col, ncond, E[j]).nu;
-  });
-  return nu;
 }
 
 /** Least-squares solution of column 0 of `E` on the others (from `from` on): correction δ and residual SS. */
