@@ -18,13 +18,19 @@ export function cssStandardErrors(pr: Problem, params: Float64Array, nUsed: numb
  * positive definite (typically an AR root close to the unit circle, where steps in the natural
  * parameters leave the stationary region), from the Hessian in the transformed parameters mapped by
  * the delta method, as R `stats::arima` always does (`ARIMA_Gradtrans`). Throws ConvergenceError when
- * both fail.
+ * both fail. `objective` defaults to the joint ML objective; the concentrated fit passes the profile
+ * objective of the ARMA parameters, whose inverse Hessian is the ARMA block of the joint inverse Hessian.
  */
-export function mlStandardErrors(pr: Problem, params: Float64Array, nUsed: number): Float64Array {
+export function mlStandardErrors(
+  pr: Problem,
+  params: Float64Array,
+  nUsed: number,
+  objective: (params: Float64Array) => number = (x) => mlObjective(pr, x)
+): Float64Array {
   const k = params.length;
-  const natural = covarianceFromHessian(params, pr.scale, (x) => nUsed * mlObjective(pr, x));
+  const natural = covarianceFromHessian(params, pr.scale, (x) => nUsed * objective(x));
   if (typeof natural !== 'string' || pr.p + pr.P === 0) {
-    return standardErrors(params, pr.scale, (x) => nUsed * mlObjective(pr, x), describeSpec(pr.spec));
+    return standardErrors(params, pr.scale, (x) => nUsed * objective(x), describeSpec(pr.spec));
   }
   const raw = Float64Array.from(params);
   const blocks: Array<[number, number]> = [
@@ -34,13 +40,13 @@ export function mlStandardErrors(pr: Problem, params: Float64Array, nUsed: numbe
   for (const [at, len] of blocks) {
     const u = untransformAr(raw.subarray(at, at + len));
     if (u === null) {
-      return standardErrors(params, pr.scale, (x) => nUsed * mlObjective(pr, x), describeSpec(pr.spec));
+      return standardErrors(params, pr.scale, (x) => nUsed * objective(x), describeSpec(pr.spec));
     }
     raw.set(u, at);
   }
-  const cov = covarianceFromHessian(raw, pr.scale, (x) => nUsed * mlObjective(pr, transformParams(pr, x)));
+  const cov = covarianceFromHessian(raw, pr.scale, (x) => nUsed * objective(transformParams(pr, x)));
   if (typeof cov === 'string') {
-    return standardErrors(params, pr.scale, (x) => nUsed * mlObjective(pr, x), describeSpec(pr.spec));
+    return standardErrors(params, pr.scale, (x) => nUsed * objective(x), describeSpec(pr.spec));
   }
   // Jacobian of the transform (block diagonal: AR blocks by central differences, identity elsewhere).
   const J = new Float64Array(k * k);

@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- the fit entry point, its CSS/ML objective and the model assembly share the Problem type; kept together to match R stats::arima */
 /**
  * Fitting SARIMA(p,d,q)(P,D,Q)[m] models with optional mean and Fourier regressors by exact Gaussian
  * maximum likelihood, started from conditional-sum-of-squares estimates: R `stats::arima` with its
@@ -15,10 +14,13 @@ import {
 } from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
 import { FilterState, initialFilterState, toPlain } from './filter';
+import { canConcentrate } from './concentrated';
 import { cssStandardErrors, mlStandardErrors } from './covariance';
+import { Estimate, fitMl, invertMaBlocks, minimizeWithRetries } from './estimate';
+import { fitConcentrated } from './fitConcentrated';
 import { initialLiveState, stepLive } from './kalman';
 import { ols } from './ols';
-import { bfgs, MinimizeOptions, MinimizeResult, nelderMead } from './optimizer';
+import { MinimizeOptions } from './optimizer';
 import {
   arStationary,
   cssObjective,
@@ -28,10 +30,8 @@ import {
   parameterCount,
   Problem,
   toCoefficients,
-  transformParams,
 } from './problem';
 import { buildSystem } from './system';
-import { invertMa, untransformAr } from './transform';
 import { checkCompleteDifferences, checkLength, checkSeries, describeSpec, resolveSpec } from './validate';
 
 export type { FilterState } from './filter';
@@ -74,12 +74,6 @@ export interface SarimaModel {
 const ML_RELTOL = 1e-10;
 const CSS_RELTOL = 1e-8;
 
-interface Estimate {
-  params: Float64Array;
-  iterations: number;
-  restarts: number;
-}
-
 /**
  * Fits a SARIMA model to `y` (values on a regular grid, NaN = missing), as R `stats::arima`:
  * 'CSS-ML' minimises the conditional sum of squares first and starts exact ML from it (from zeros when
@@ -115,6 +109,10 @@ export function fitSarima(y: ArrayLike<number>, spec: SarimaSpec, options: FitOp
   const zeros = new Float64Array(nPar);
   zeros.set(startRegression(pr), nPar - pr.k);
   const opt: MinimizeOptions = { maxIterations, reltol: ML_RELTOL };
+  if (method !== 'CSS' && canConcentrate(pr)) {
+    const fit = fitConcentrated(pr, zeros.subarray(nPar - pr.k), method, opt, { maxIterations, reltol: CSS_RELTOL });
+    return assembleModel(pr, fit.estimate, method, fit.standardErrors);
+  }
   let estimate: Estimate;
   if (method === 'CSS') {
     estimate = minimizeWithRetries(pr, (x) => cssObjective(pr, x), [zeros], { maxIterations, reltol: CSS_RELTOL });
@@ -165,6 +163,10 @@ function startFromFilled(
     const nPar = parameterCount(pr);
     const zeros = new Float64Array(nPar);
     zeros.set(startRegression(pr), nPar - pr.k);
+    if (canConcentrate(pr)) {
+      const cssOpt = { ...opt, reltol: CSS_RELTOL };
+      return fitConcentrated(pr, zeros.subarray(nPar - pr.k), 'CSS-ML', cssOpt, cssOpt).estimate.params;
+    }
     const css = minimizeWithRetries(pr, (x) => cssObjective(pr, x), [zeros], { ...opt, reltol: CSS_RELTOL }, false);
     const start =
       css.params.every(Number.isFinite) && arStationary(pr, css.params) ? invertMaBlocks(pr, css.params) : zeros;
@@ -255,93 +257,14 @@ function startRegression(pr: Problem): number[] {
   return fit.beta;
 }
 
-function invertMaBlocks(pr: Problem, params: Float64Array): Float64Array {
-  const out = Float64Array.from(params);
-  if (pr.q > 0) {
-    out.set(invertMa(out.subarray(pr.p, pr.p + pr.q)), pr.p);
-  }
-  const smaAt = pr.p + pr.q + pr.P;
-  if (pr.Q > 0) {
-    out.set(invertMa(out.subarray(smaAt, smaAt + pr.Q)), smaAt);
-  }
-  return out;
-}
-
-/**
- * Minimises f (natural parameters) over scaled variables from each start in turn, then by Nelder–Mead
- * plus a BFGS polish from the best point. With `mustConverge` throws ConvergenceError when all fail.
- */
-function minimizeWithRetries(
-  pr: Problem,
-  f: (params: Float64Array) => number,
-  starts: Float64Array[],
-  opt: MinimizeOptions,
-  mustConverge = true,
-  toNatural: (raw: Float64Array) => Float64Array = (raw) => raw,
-  fromNatural: (params: Float64Array) => Float64Array = (params) => params
-): Estimate {
-  const scale = pr.scale;
-  const natural = (z: Float64Array): Float64Array => toNatural(z.map((v, i) => v * scale[i]));
-  const g = (z: Float64Array): number => f(natural(z));
-  let best: MinimizeResult | null = null;
-  let iterations = 0;
-  let tries = 0;
-  for (const start of starts) {
-    const z0 = fromNatural(start).map((v, i) => v / scale[i]);
-    const res = bfgs(g, z0, opt);
-    tries++;
-    iterations += res.iterations;
-    if (res.converged && Number.isFinite(res.value)) {
-      return { params: natural(res.x), iterations, restarts: tries - 1 };
-    }
-    if (best === null || res.value < best.value) {
-      best = res;
-    }
-  }
-  const from =
-    best !== null && Number.isFinite(best.value) ? best.x : fromNatural(starts[0]).map((v, i) => v / scale[i]);
-  // The simplex budget scales with the caller's iteration cap so that cap bounds the total work.
-  const nm = nelderMead(g, from, { maxIterations: 5 * opt.maxIterations * (from.length + 1), reltol: opt.reltol });
-  const polish = bfgs(g, nm.x, opt);
-  tries += 1;
-  iterations += nm.iterations + polish.iterations;
-  if (polish.converged && Number.isFinite(polish.value)) {
-    return { params: natural(polish.x), iterations, restarts: tries - 1 };
-  }
-  if (mustConverge) {
-    const bestValue = Math.min(best?.value ?? Number.POSITIVE_INFINITY, polish.value);
-    throw new ConvergenceError(
-      `${describeSpec(pr.spec)}: optimiser did not converge from ${starts.length} start(s) nor by Nelder–Mead ` +
-        `(best objective ${bestValue}, ${iterations} iterations)`
-    );
-  }
-  return { params: natural(polish.x), iterations, restarts: tries - 1 };
-}
-
-/** ML in the transformed space (stationary AR blocks by construction), then MA root flip (R `maInvert`). */
-function fitMl(pr: Problem, init: Float64Array, zeros: Float64Array, opt: MinimizeOptions): Estimate {
-  const toNatural = (raw: Float64Array): Float64Array => transformParams(pr, raw);
-  const fromNatural = (params: Float64Array): Float64Array => {
-    const raw = Float64Array.from(params);
-    const ar = untransformAr(raw.subarray(0, pr.p));
-    raw.set(ar ?? new Array<number>(pr.p).fill(0), 0);
-    const sarAt = pr.p + pr.q;
-    const sar = untransformAr(raw.subarray(sarAt, sarAt + pr.P));
-    raw.set(sar ?? new Array<number>(pr.P).fill(0), sarAt);
-    return raw;
-  };
-  const starts = [init];
-  if (init.some((v, i) => v !== zeros[i])) {
-    starts.push(zeros);
-    starts.push(init.map((v, i) => (i < init.length - pr.k ? 0.5 * v : v)));
-  }
-  const est = minimizeWithRetries(pr, (x) => mlObjective(pr, x), starts, opt, true, toNatural, fromNatural);
-  return { ...est, params: invertMaBlocks(pr, est.params) };
-}
-
 /** Builds the model from the estimate. Over 60 lines only because it lists every result field once. */
 // eslint-disable-next-line max-lines-per-function -- lists every result field of the model once
-function assembleModel(pr: Problem, est: Estimate, method: 'CSS-ML' | 'ML' | 'CSS'): SarimaModel {
+function assembleModel(
+  pr: Problem,
+  est: Estimate,
+  method: 'CSS-ML' | 'ML' | 'CSS',
+  standardErrors?: Float64Array
+): SarimaModel {
   const params = est.params;
   const nPar = params.length;
   const n = pr.y.length;
@@ -349,7 +272,8 @@ function assembleModel(pr: Problem, est: Estimate, method: 'CSS-ML' | 'ML' | 'CS
   const objective =
     method === 'CSS' ? (x: Float64Array) => cssObjective(pr, x) : (x: Float64Array) => mlObjective(pr, x);
   const value = objective(params);
-  const se = method === 'CSS' ? cssStandardErrors(pr, params, nUsed) : mlStandardErrors(pr, params, nUsed);
+  const se =
+    standardErrors ?? (method === 'CSS' ? cssStandardErrors(pr, params, nUsed) : mlStandardErrors(pr, params, nUsed));
   let sigma2: number;
   if (method === 'CSS') {
     sigma2 = Math.exp(2 * value);
