@@ -1,5 +1,6 @@
 import { seededNormal } from '../sarima/simulate';
 import { runBacktest } from './backtest';
+import { DEFAULT_DETECTOR_CONFIG, type Direction } from './config';
 import type { Detection } from './types';
 import { anomalyWindows } from './windows';
 
@@ -68,5 +69,42 @@ describe('anomalyWindows over a long excursion (issue 12 must-have 4)', () => {
     expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR);
     expect(windows[0].direction).toBe('below');
     expect(d.anomaly.filter((a) => a > 0)).toHaveLength(1);
+  });
+});
+
+describe('anomalyWindows and direction (issue 12 must-have 5)', () => {
+  // Hourly daily cycle around 100 (amplitude 30, noise σ 2), a spike of +40 on day 6 and 16 hours near 0 on day 9
+  // (three days apart: past the hold-off, so each is alerted when its direction is allowed).
+  const normal = seededNormal(5);
+  const values = Array.from({ length: 24 * 11 }, (_, i) => 100 + 30 * Math.sin((2 * Math.PI * i) / 24) + 2 * normal());
+  const spikeAt = 24 * 6 + 5;
+  values[spikeAt] += 40;
+  const lowAt = 24 * 9 + 2;
+  for (let k = lowAt; k < lowAt + 16; k++) {
+    values[k] = Math.abs(normal());
+  }
+  const run = (direction: Direction) =>
+    runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, direction });
+  const flagged = (d: Detection) => d.timesMs.filter((_, i) => d.anomaly[i] > 0);
+
+  it('should flag and window both excursions by default', () => {
+    const d = run('both');
+    expect(flagged(d)).toEqual([spikeAt * HOUR, lowAt * HOUR]);
+    expect(anomalyWindows(d).map((w) => [w.alertMs, w.direction])).toEqual([
+      [spikeAt * HOUR, 'above'],
+      [lowAt * HOUR, 'below'],
+    ]);
+  });
+
+  it('should keep only the excursion above the expected range when direction is above', () => {
+    const d = run('above');
+    expect(flagged(d)).toEqual([spikeAt * HOUR]);
+    expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['above']);
+  });
+
+  it('should keep only the excursion below the expected range when direction is below', () => {
+    const d = run('below');
+    expect(flagged(d)).toEqual([lowAt * HOUR]);
+    expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['below']);
   });
 });
