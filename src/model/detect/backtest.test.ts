@@ -95,6 +95,30 @@ describe('runBacktest', () => {
     expect(flaggedTimes(d)).toEqual([]);
   });
 
+  it("should calibrate the sustained test by the series' own largest moving sums", () => {
+    // Two 4-hour bumps three days apart (past the hold-off) on the spike fixture: +2.5 on 2024-01-05 (scores
+    // 5–7, flagged at once), then +1.35 on 2024-01-08 (scores about 3, under the point threshold 4, whose moving
+    // sum passes sustainScore 5 but stays under the first bump's). The calibrated detector does not page again
+    // for the weaker repeat; without calibration (window 0) it does.
+    const bumped = series(dailySpike);
+    const bump = (fromMs: number, height: number) => {
+      const i = (fromMs - bumped.startMs) / HOUR_MS;
+      for (let k = i; k < i + 4; k++) {
+        bumped.values[k] += height;
+      }
+    };
+    const first = Date.UTC(2024, 0, 5, 6);
+    const second = Date.UTC(2024, 0, 8, 6);
+    bump(first, 2.5);
+    bump(second, 1.35);
+    const inSecond = (t: number) => t >= second && t < second + 4 * HOUR_MS;
+    const calibrated = flaggedTimes(runBacktest(bumped));
+    expect(calibrated.filter((t) => t >= first && t < first + 4 * HOUR_MS)).toHaveLength(1);
+    expect(calibrated.filter(inSecond)).toEqual([]);
+    const plain = flaggedTimes(runBacktest(bumped, { ...DEFAULT_DETECTOR_CONFIG, recordWindow: { points: 0 } }));
+    expect(plain.filter(inSecond)).toHaveLength(1);
+  });
+
   it('should flag every anomalous point when not onset-only', () => {
     const config = { ...DEFAULT_DETECTOR_CONFIG, rules: { ...DEFAULT_DETECTOR_CONFIG.rules, onsetOnly: false } };
     const d = runBacktest(series(dailyShift), config);

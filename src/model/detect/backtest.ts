@@ -13,7 +13,9 @@
  *    scale follows the NAB prototype's finding that a Gaussian σ fitted on spiky data is a poor yardstick.
  * 4. A point is anomalous when it leaves the weak band with |z| ≥ `minScore` (a spike; its level is the band
  *    it leaves), or when a moving sum of recent scores reaches `sustainScore` (a drift or a run, `mosum.ts`;
- *    level ≥ 1). It is not flagged after a data gap (`gapSuppress`) nor when it is an echo (below).
+ *    level ≥ 1). Both tests are calibrated per series (`record.ts`): the spike must also beat every |z| of the
+ *    last `recordWindow` (at the native step), the moving sum every moving sum of that window. It is not
+ *    flagged after a data gap (`gapSuppress`) nor when it is an echo (below).
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
@@ -250,7 +252,10 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   pushRecord(w.record, Math.abs(z));
   const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && Math.abs(z) > record;
   const sustained = pushMosum(w.sustained, z);
-  const anomalous = sustained >= w.cfg.sustainScore || spike;
+  // The sustained test is calibrated the same way, by the series' own largest moving sums (`record.ts`).
+  const sustainedRecord = recordMax(w.sustainedRecord);
+  pushRecord(w.sustainedRecord, sustained);
+  const anomalous = (sustained >= w.cfg.sustainScore && sustained > sustainedRecord) || spike;
   w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
   const suppressed = echo || i - w.lastMissing <= w.r.gapSuppress;

@@ -85,8 +85,8 @@ export interface DetectorConfig {
   sustainWindow: Span;
   sustainScore: number;
   /**
-   * Per-series calibration of the point test (`record.ts`): a spike must also exceed every |score| of the series
-   * over this window (0 = off).
+   * Per-series calibration (`record.ts`): a spike must also exceed every |score| of the series over this window,
+   * and a sustained deviation every moving sum of the window (0 = off).
    */
   recordWindow: Span;
   /** Prediction errors used for the robust scale of the score. */

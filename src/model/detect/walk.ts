@@ -69,6 +69,8 @@ export interface Walk {
   replaced: number;
   /** Moving sums of the scores of the last 2 … `r.sustain` observed points. */
   sustained: Mosum;
+  /** The series' own recent extremes of the moving-sum statistic (`record.ts`). */
+  sustainedRecord: RecordWindow;
   lastMissing: number;
   /** The series' own recent extremes of |score| (`record.ts`). */
   record: RecordWindow;
@@ -145,6 +147,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     lastMissing: -Infinity,
     strength: new Array<number>(n).fill(NaN),
     record: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
+    sustainedRecord: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     native: true,
     allows: (score) => directionAllows(config.direction, score),
     out: {
