@@ -13,8 +13,8 @@ const ROOT = path.resolve(__dirname, '..');
 /**
  * Detectors for the demo series: 1-minute steps, so each new sample is scored within a minute of its scrape; the
  * daily season ('auto') is fitted on hourly buckets with the data source's default model on a 14-day window (the
- * backfill is a few weeks), fetched hourly except the last day (service/src/detectorFetch.ts). One fit thread leaves
- * the other core to the browser.
+ * backfill is a few weeks), fetched hourly except the last two days (service/src/detectorFetch.ts). One fit thread
+ * leaves the other core to the browser.
  */
 export function detectorsYaml(prometheusUrl: string, withNab: boolean): string {
   const lines = [

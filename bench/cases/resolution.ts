@@ -71,47 +71,71 @@ function analyse(series: SeriesInput): string {
   return `${analysis.points.horizonStart} rows, ${flagged} flagged, m=${analysis.model.seasonalPeriod}`;
 }
 
-/** The baseline of a case: its data as hourly means, analysed the same way (no target; for the ratio). */
-function baseline(name: string, days: number, stepMs: number, weekly: number, seed: number): BenchCase {
+/** How a case hands its data to the pipeline: at its own step, as hourly means, or as the data source's mixed grid. */
+type Grid = 'native' | 'hourly' | 'mixed';
+
+const GRID_INPUT: Record<Grid, (y: number[], stepMs: number) => SeriesInput> = {
+  native: input,
+  hourly,
+  mixed,
+};
+
+/**
+ * One case: `days` of seasonal data at `stepMs` (weekly amplitude `weekly`), analysed on `grid`. The hourly grid is
+ * a baseline (no target; for the same-run ratio fine/hourly) named after the native case it belongs to.
+ */
+function resolutionCase(c: {
+  name: string;
+  description: string;
+  grid: Grid;
+  days: number;
+  stepMs: number;
+  weekly: number;
+  seed: number;
+}): BenchCase {
+  const baseline = c.grid === 'hourly';
   return {
-    name: `${name}-hourly`,
-    description: `baseline of ${name}: the same data as hourly means (${days * 24} rows)`,
-    targetMs: null,
+    name: baseline ? `${c.name}-hourly` : c.name,
+    description: baseline
+      ? `baseline of ${c.name}: the same data as hourly means (${c.days * 24} rows)`
+      : c.description,
+    targetMs: baseline ? null : 300,
     reps: { full: 5, quick: 2 },
-    input: () => seasonal(days, stepMs, weekly, seed),
-    ours: (data) => analyse(hourly(data.y, stepMs)),
+    input: () => seasonal(c.days, c.stepMs, c.weekly, c.seed),
+    ours: (data) => analyse(GRID_INPUT[c.grid](data.y, c.stepMs)),
     peers: { arima: NO_PEER, r: NO_PEER, statsmodels: NO_PEER },
   };
 }
 
+const NATIVE_1MIN = {
+  name: 'native-14d-1min',
+  description: '14 days of 1-minute data, daily season: analysis + output at 1 minute (20,160 rows)',
+  days: 14,
+  stepMs: MIN_MS,
+  weekly: 0,
+  seed: 11,
+};
+const NATIVE_5MIN_WEEKLY = {
+  name: 'native-28d-5min-weekly',
+  description: '28 days of 5-minute data, daily + weekly seasons: analysis + output at 5 minutes (8,064 rows)',
+  days: 28,
+  stepMs: 5 * MIN_MS,
+  weekly: 10,
+  seed: 12,
+};
+
 export const cases: BenchCase[] = [
-  {
-    name: 'native-14d-1min',
-    description: '14 days of 1-minute data, daily season: analysis + output at 1 minute (20,160 rows)',
-    targetMs: 300,
-    reps: { full: 5, quick: 2 },
-    input: () => seasonal(14, MIN_MS, 0, 11),
-    ours: (data) => analyse(input(data.y, MIN_MS)),
-    peers: { arima: NO_PEER, r: NO_PEER, statsmodels: NO_PEER },
-  },
-  {
-    name: 'native-28d-5min-weekly',
-    description: '28 days of 5-minute data, daily + weekly seasons: analysis + output at 5 minutes (8,064 rows)',
-    targetMs: 300,
-    reps: { full: 5, quick: 2 },
-    input: () => seasonal(28, 5 * MIN_MS, 10, 12),
-    ours: (data) => analyse(input(data.y, 5 * MIN_MS)),
-    peers: { arima: NO_PEER, r: NO_PEER, statsmodels: NO_PEER },
-  },
-  {
+  resolutionCase({ ...NATIVE_1MIN, grid: 'native' }),
+  resolutionCase({ ...NATIVE_5MIN_WEEKLY, grid: 'native' }),
+  resolutionCase({
     name: 'mixed-28d-1min',
     description: "data source's mixed grid: 27 days hourly + the last day at 1 minute, output at 1 minute",
-    targetMs: 300,
-    reps: { full: 5, quick: 2 },
-    input: () => seasonal(28, MIN_MS, 0, 13),
-    ours: (data) => analyse(mixed(data.y, MIN_MS)),
-    peers: { arima: NO_PEER, r: NO_PEER, statsmodels: NO_PEER },
-  },
-  baseline('native-14d-1min', 14, MIN_MS, 0, 11),
-  baseline('native-28d-5min-weekly', 28, 5 * MIN_MS, 10, 12),
+    grid: 'mixed',
+    days: 28,
+    stepMs: MIN_MS,
+    weekly: 0,
+    seed: 13,
+  }),
+  resolutionCase({ ...NATIVE_1MIN, grid: 'hourly' }),
+  resolutionCase({ ...NATIVE_5MIN_WEEKLY, grid: 'hourly' }),
 ];

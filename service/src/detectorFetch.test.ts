@@ -1,4 +1,7 @@
-import { rangePoints } from '../../src/model/pipeline/fetchPlan';
+import { rangePoints, type FetchRange } from '../../src/model/pipeline/fetchPlan';
+import { analyzeSeries } from '../../src/model/pipeline/analyze';
+import { DEFAULT_MODEL_SETTINGS } from '../../src/model/pipeline/settings';
+import { seededNormal } from '../../src/model/sarima/simulate';
 import type { FitSettings } from '../../src/contract/settings';
 import type { DetectorDefinition } from './configTypes';
 import { detectorFetch, joinParts } from './detectorFetch';
@@ -18,7 +21,7 @@ const detector = (stepMs: number, season = 'auto'): DetectorDefinition => ({
 });
 
 describe('detectorFetch', () => {
-  it('should fetch 28 days at 1-minute steps as hourly history plus the last day at 1 minute, within 11,000 points', () => {
+  it('should fetch 28 days at 1-minute steps as hourly history plus the last days at 1 minute, within 11,000 points', () => {
     const plan = detectorFetch(detector(MIN_MS), NOW_MS);
     expect(plan.modelStepMs).toBe(HOUR_MS);
     const [coarse, fine] = plan.ranges;
@@ -39,6 +42,36 @@ describe('detectorFetch', () => {
     const plan = detectorFetch(detector(HOUR_MS, '1d'), NOW_MS);
     expect(plan.ranges).toHaveLength(1);
     expect(plan.modelStepMs).toBe(HOUR_MS);
+  });
+});
+
+/** Scrapes of a daily sine (amplitude 20, unit noise) over a fetch range, as the upstream answers it. */
+function scraped(range: FetchRange, normal: () => number) {
+  const timesMs: number[] = [];
+  for (let t = range.fromMs; t <= range.toMs; t += range.stepMs) {
+    timesMs.push(t);
+  }
+  const values = timesMs.map((t) => 100 + 20 * Math.sin((2 * Math.PI * (t % DAY_MS)) / DAY_MS) + normal());
+  return { labels: { job: 'a' }, timesMs, values };
+}
+
+describe('a detector cycle at 1-minute steps', () => {
+  it('should score its newest sample and flag a +12σ spike there, in the cycle that fetched it', () => {
+    const plan = detectorFetch(detector(MIN_MS), NOW_MS);
+    const normal = seededNormal(3);
+    const parts = plan.ranges.map((range) => [scraped(range, normal)]);
+    const recent = parts[parts.length - 1][0];
+    // 12σ, not 8σ: the hourly history holds single 1-minute samples (their own noise), so the score's scale of
+    // bucket errors is ~1.6σ here and an 8σ spike scores ~4.8, just under the 1-minute threshold of 4.88.
+    recent.values[recent.values.length - 1] += 12;
+    const [input] = joinParts(parts, plan, MIN_MS, (l) => l.job);
+    const newestMs = recent.timesMs[recent.timesMs.length - 1];
+    const { points } = analyzeSeries(input, DEFAULT_MODEL_SETTINGS, { outputFromMs: newestMs }).analysis;
+    // Two ways this failed before: the fine layer needs 24 completed hourly buckets of 1-minute noise before it
+    // scores, and one day of minutes holds 23; and the bucket still filling (the newest minutes) was never scored.
+    expect(points.timesMs[0]).toBe(newestMs);
+    expect(points.score[0]).toBeGreaterThan(4);
+    expect(points.anomaly[0]).toBeGreaterThan(0);
   });
 });
 

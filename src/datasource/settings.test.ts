@@ -5,7 +5,7 @@ import { formatDurationMs, parseDurationMs } from './duration';
 import { migrateQuery } from './migrate';
 import { autoStepMs, resolveQuery } from './settings';
 import { MAX_POINTS_PER_QUERY as MAX_POINTS_PER_SERIES } from '../contract/constants';
-import { rangePoints } from '../model/pipeline/fetchPlan';
+import { FINE_WARMUP_MS, rangePoints } from '../model/pipeline/fetchPlan';
 import type { SarimaQuery } from './types';
 
 const HOUR_MS = 3_600_000;
@@ -62,7 +62,7 @@ describe('resolveQuery', () => {
       toMs: resolved.fineFromMs - HOUR_MS,
       stepMs: HOUR_MS,
     });
-    expect(resolved.ranges[1]).toEqual({ fromMs: visible.fromMs - DAY_MS, toMs: visible.toMs, stepMs: 120_000 });
+    expect(resolved.ranges[1]).toEqual({ fromMs: visible.fromMs - FINE_WARMUP_MS, toMs: visible.toMs, stepMs: 120_000 });
     expect(resolved.outputFromMs).toBe(visible.fromMs);
     // The defaults are the pipeline's own, so a bare PromQL query behaves as the CLI and the service do.
     expect(resolved.settings).toEqual(DEFAULT_FIT_SETTINGS);
@@ -74,7 +74,9 @@ describe('resolveQuery', () => {
     const resolved = resolveQuery(query({}), lastHour);
     expect(resolved.stepMs).toBe(15_000);
     expect((lastHour.toMs - lastHour.fromMs) / resolved.stepMs).toBe(240);
-    expect(resolved.ranges.map(rangePoints)).toEqual([28 * 24 - 24, 25 * 240 + 1]);
+    // The visible hour plus 2 days of warm-up at 15 s would be 11,761 points, over Prometheus' 11,000: the fine part
+    // is cut to the 45 whole hours that fit (10,801 points), the hourly part takes the rest of the 28 days.
+    expect(resolved.ranges.map(rangePoints)).toEqual([28 * 24 + 1 - 45, 45 * 240 + 1]);
   });
 
   it('should keep "Last 7 days" on 15 s data within 11,000 points per query', () => {

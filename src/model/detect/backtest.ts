@@ -117,6 +117,11 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     }
     finite += Number.isFinite(w.y[i]) ? 1 : 0;
   }
+  const n = series.values.length;
+  if (fine && n > 0 && grid.endIndex[n - 1] >= 0) {
+    // The newest fine points, in the bucket still filling, are scored now, not once the bucket completes.
+    scoreFineBucket(w, fine, n, isSuppressed(w, n));
+  }
   w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength));
   if (fine) {
     fine.out.refits = w.out.refits;

@@ -120,11 +120,19 @@ export function newFineWalk(w: Walk, grid: FineGrid): FineWalk {
   };
 }
 
-/** Fine slots of model slot i: (endIndex[i − 1], endIndex[i]], clipped to the fine grid. */
+/**
+ * Fine slot that completes model slot i: endIndex[i], or for the slot after the last one (the bucket still filling
+ * at the end of the data, which the model grid drops) where it will be once complete.
+ */
+function bucketEnd(f: FineWalk, i: number): number {
+  return i < f.grid.endIndex.length ? f.grid.endIndex[i] : f.grid.endIndex[i - 1] + f.factor;
+}
+
+/** Fine slots of model slot i: (end of i − 1, end of i], clipped to the fine grid. */
 export function fineSlots(f: FineWalk, i: number): [number, number] {
-  const end = f.grid.endIndex[i];
+  const end = bucketEnd(f, i);
   const prev = i > 0 ? f.grid.endIndex[i - 1] : end - f.factor;
-  return [Math.max(0, prev + 1), end];
+  return [Math.max(0, prev + 1), Math.min(end, f.grid.series.values.length - 1)];
 }
 
 /** Expected values of bucket i's fine slots by interpolation between bucket centres (module comment). */
@@ -133,7 +141,7 @@ function expectedValues(w: Walk, f: FineWalk, model: SarimaModel, state: FilterS
   const now = predictNext(model, state).mean;
   const next = forecastSarima(model, cloneState(state), 2, []).mean[1];
   const prev = i > 0 && Number.isFinite(w.clean[i - 1]) ? w.clean[i - 1] : now;
-  const centre = f.grid.endIndex[i] - (f.factor - 1) / 2;
+  const centre = bucketEnd(f, i) - (f.factor - 1) / 2;
   return Array.from({ length: to - from + 1 }, (_, k) => {
     const x = (from + k - centre) / f.factor;
     return x <= 0 ? now + (now - prev) * x : now + (next - now) * x;
@@ -239,7 +247,7 @@ function observedShape(f: FineWalk, i: number, slots: number[]): (j: number) => 
     return () => now;
   }
   const slope = (now - meanOf(previous)) / f.factor;
-  const centre = f.grid.endIndex[i] - (f.factor - 1) / 2;
+  const centre = bucketEnd(f, i) - (f.factor - 1) / 2;
   return (j) => now + slope * (j - centre);
 }
 

@@ -13,8 +13,13 @@ export const NICE_STEPS_MS = [
   43_200_000, 86_400_000,
 ];
 
-/** Output-step data fetched before the output range, so the fine-step noise is known when that range starts. */
-export const FINE_WARMUP_MS = 86_400_000;
+/**
+ * Output-step data fetched before the output range, so the fine-step noise is known when that range starts. Two
+ * days: the detector scores fine points once it has 24 completed buckets of fine deviations (`detect/fine.ts`), and
+ * one day, starting on a whole bucket before a partial last one, holds only 23 — a service detector, whose output
+ * is its newest sample, then never scored anything.
+ */
+export const FINE_WARMUP_MS = 2 * 86_400_000;
 
 /** Points per season the automatic model step aims at: hourly points for a daily season. */
 const POINTS_PER_SEASON = 24;
