@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openHarness, screenshot } from './browser';
+import { columns, hueBinsUsed } from './pixels';
 import type { Check } from './panel.checks';
 
 const WITH_UPSTREAM = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'prometheus' }))}`;
@@ -32,6 +33,25 @@ interface Stream {
 type HarnessWindow = { harness: Record<string, unknown> };
 const harnessValue = <T>(page: Page, key: string) =>
   page.evaluate((k) => (window as unknown as HarnessWindow).harness[k], key) as Promise<T>;
+
+/**
+ * What the Tidemark panel above the editor drew: its legend's series (actual lines, forecasts excluded) and the hue
+ * bins of the plot's pixels (`hueBinsUsed`). The panel redraws each streamed response while the harness keeps
+ * `structureRev` at 1 (a host that never bumps it): a panel that trusted that revision kept the first response's
+ * single series.
+ */
+async function drawnSeries(page: Page, png: Buffer) {
+  const panel = page.locator('[data-testid="harness-stream"]');
+  const prefix = 'data-testid VizLegend series ';
+  const legend = await panel
+    .locator(`[data-testid^="${prefix}"]`)
+    .evaluateAll((items, p) => items.map((item) => item.getAttribute('data-testid')!.slice(p.length)), prefix);
+  const box = await panel.locator('.u-over').boundingBox();
+  assert.ok(box, 'the Tidemark panel drew a plot');
+  const xs = Array.from({ length: 40 }, (_, i) => Math.round(box.x + ((i + 0.5) * box.width) / 40));
+  const cols = await columns(page, png, xs, Math.round(box.y), Math.round(box.y + box.height));
+  return { legendSeries: legend.filter((name) => !name.endsWith(' forecast')).length, hueBins: hueBinsUsed(cols) };
+}
 
 async function startStream(page: Page) {
   await page.evaluate(
@@ -100,7 +120,8 @@ export const DATASOURCE_CHECKS: Check[] = [
       await page.waitForFunction(() => ((window as unknown as HarnessWindow).harness.stream as Stream).done, null, {
         timeout: 180_000,
       });
-      await screenshot(page, 'datasource-streaming-dark');
+      const png = await screenshot(page, 'datasource-streaming-dark');
+      const drawn = await drawnSeries(page, png);
       const stream = await harnessValue<Stream>(page, 'stream');
       const streamed = stream.emissions.filter((e) => e.state === 'Streaming');
       const last = stream.emissions[stream.emissions.length - 1];
@@ -113,9 +134,12 @@ export const DATASOURCE_CHECKS: Check[] = [
         `series only added: ${counts.join(' ')}`
       );
       assert.deepEqual(last, { state: 'Done', series: 50, pending: undefined });
+      const seen = JSON.stringify(drawn);
+      assert.equal(drawn.legendSeries, 50, `the Tidemark panel lists all 50 series: ${seen}`);
+      assert.ok(drawn.hueBins >= 5, `the plot shows many series' colours, not one: ${seen}`);
       assert.deepEqual(errors, []);
       await page.close();
-      return `${stream.emissions.length} responses; series per response: ${counts.join(' ')}`;
+      return `${stream.emissions.length} responses; series per response: ${counts.join(' ')}; drawn ${JSON.stringify(drawn)}`;
     },
   },
   {

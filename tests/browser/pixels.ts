@@ -73,3 +73,32 @@ export function tintedRows(column: Rgb[], color: Rgb, background: Rgb, lo: numbe
 export function countNear(cols: Rgb[][], color: Rgb, maxDistance = 40): number {
   return cols.flat().filter((pixel) => distance(pixel, color) <= maxDistance).length;
 }
+
+/** Hue bin (of `binDeg` degrees) of a saturated, not dark pixel; null for greys, white, black and the background. */
+function hueBin(pixel: Rgb, binDeg: number): number | null {
+  const [r, g, b] = pixel.map((c) => c / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max < 0.3 || (max - min) / max < 0.35) {
+    return null;
+  }
+  const d = max - min;
+  const h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return Math.floor((h * 60) / binDeg);
+}
+
+/**
+ * Hue bins (30° each) holding at least `minPixels` saturated pixels of the columns: how many different colours a
+ * plot shows. One series (its line, bands and markers in one hue) fills one or two bins; many series in the
+ * palette's colours fill most of the twelve.
+ */
+export function hueBinsUsed(cols: Rgb[][], minPixels = 20): number {
+  const counts = new Map<number, number>();
+  for (const pixel of cols.flat()) {
+    const bin = hueBin(pixel, 30);
+    if (bin !== null) {
+      counts.set(bin, (counts.get(bin) ?? 0) + 1);
+    }
+  }
+  return [...counts.values()].filter((n) => n >= minPixels).length;
+}

@@ -1,11 +1,12 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import { dateTime, GrafanaTheme2, PanelProps, TimeRange } from '@grafana/data';
+import { dateTime, GrafanaTheme2, PanelData, PanelProps, TimeRange } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { TooltipDisplayMode } from '@grafana/schema';
 import { Icon, KeyboardPlugin, TimeSeries, TooltipPlugin2, usePanelContext, useStyles2, useTheme2 } from '@grafana/ui';
 import { buildPlotModel, plotRangeMs } from '../mapping';
 import { BandsPanelOptions } from '../options';
+import { usePlotStructureRev } from '../structureRev';
 import { OverlayPlugin } from './OverlayPlugin';
 import { renderTooltip } from './renderTooltip';
 
@@ -26,13 +27,19 @@ function noticeText(plainFrameCount: number, skippedFrameCount: number): string 
   return parts.length ? `${parts.join('; ')}.` : null;
 }
 
+/** What the panel draws, and the revision of its structure that tells Grafana's graph when to rebuild its plot. */
+function usePlotModel(data: PanelData, options: BandsPanelOptions, theme: GrafanaTheme2) {
+  const model = useMemo(() => buildPlotModel(data.series, options, theme), [data.series, options, theme]);
+  return { model, structureRev: usePlotStructureRev(data.structureRev, model.frames) };
+}
+
 /** Bands panel: Grafana's time series graph with prediction bands, forecast horizon and anomaly highlights. */
 export function BandsPanel(props: Props) {
   const { data, id, fieldConfig, options, width, height, timeRange, timeZone, onChangeTimeRange } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const { sync, eventsScope } = usePanelContext();
-  const model = useMemo(() => buildPlotModel(data.series, options, theme), [data.series, options, theme]);
+  const { model, structureRev } = usePlotModel(data, options, theme);
   const plotRange = useMemo((): TimeRange => {
     const range = plotRangeMs(timeRange.from.valueOf(), timeRange.to.valueOf(), model.horizon);
     if (range.toMs === timeRange.to.valueOf()) {
@@ -57,7 +64,7 @@ export function BandsPanel(props: Props) {
       )}
       <TimeSeries
         frames={model.frames}
-        structureRev={data.structureRev}
+        structureRev={structureRev}
         timeRange={plotRange}
         timeZone={timeZone}
         width={width}
