@@ -209,7 +209,10 @@ describe('SarimaDataSource annotations', () => {
     const response = await run(ds, [query]);
     const [frame] = response.data as DataFrame[];
     expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'title', 'text', 'tags', 'color']);
-    expect(frame.fields[2].values).toEqual(['Strong anomaly above range: up{job="api"}']);
+    expect(frame.fields[2].values).toEqual([
+      'Weak anomaly below range: up{job="api"}',
+      'Strong anomaly above range: up{job="api"}',
+    ]);
   });
 });
 
