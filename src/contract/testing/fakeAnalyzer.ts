@@ -121,7 +121,10 @@ function fakePoints(
     timesMs,
     actual: [],
     forecast: [],
-    bands: [0, 1].map((k) => ({ levelPct: levelsPct[k], lower: [], upper: [] })) as SeriesPoints['bands'],
+    bands: [
+      { levelPct: levelsPct[0], lower: [], upper: [] },
+      { levelPct: levelsPct[1], lower: [], upper: [] },
+    ],
     anomaly: [],
     score: [],
     horizonStart: observed.length,
