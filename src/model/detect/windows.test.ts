@@ -3,8 +3,7 @@ import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG, type Direction } from './config';
 import type { Detection } from './types';
 import { anomalyWindows } from './windows';
-
-const HOUR = 3_600_000;
+import { HOUR_MS } from '../timeUnits';
 
 function detection(level: number[], anomaly: number[], score: number[]): Detection {
   const n = level.length;
@@ -59,14 +58,14 @@ describe('anomalyWindows over a long excursion (issue 12 must-have 4)', () => {
     for (let k = at; k < at + 16; k++) {
       values[k] = Math.abs(normal());
     }
-    const d = runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] });
+    const d = runBacktest({ startMs: 0, stepMs: HOUR_MS, values, repairs: [] });
     const windows = anomalyWindows(d);
     expect(windows).toHaveLength(1);
-    expect(windows[0].startMs).toBe(at * HOUR);
+    expect(windows[0].startMs).toBe(at * HOUR_MS);
     // The last low hour is at + 15; the walk, which followed the low values, sees the return to normal as a
     // jump, so the run may last a few hours more (no new alert: one per run).
-    expect(windows[0].endMs).toBeGreaterThanOrEqual((at + 15) * HOUR);
-    expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR);
+    expect(windows[0].endMs).toBeGreaterThanOrEqual((at + 15) * HOUR_MS);
+    expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR_MS);
     expect(windows[0].direction).toBe('below');
     expect(d.anomaly.filter((a) => a > 0)).toHaveLength(1);
   });
