@@ -83,27 +83,27 @@ describe('anomalyWindows and direction (issue 12 must-have 5)', () => {
     values[k] = Math.abs(normal());
   }
   const run = (direction: Direction) =>
-    runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, direction });
+    runBacktest({ startMs: 0, stepMs: HOUR_MS, values, repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, direction });
   const flagged = (d: Detection) => d.timesMs.filter((_, i) => d.anomaly[i] > 0);
 
   it('should flag and window both excursions by default', () => {
     const d = run('both');
-    expect(flagged(d)).toEqual([spikeAt * HOUR, lowAt * HOUR]);
+    expect(flagged(d)).toEqual([spikeAt * HOUR_MS, lowAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => [w.alertMs, w.direction])).toEqual([
-      [spikeAt * HOUR, 'above'],
-      [lowAt * HOUR, 'below'],
+      [spikeAt * HOUR_MS, 'above'],
+      [lowAt * HOUR_MS, 'below'],
     ]);
   });
 
   it('should keep only the excursion above the expected range when direction is above', () => {
     const d = run('above');
-    expect(flagged(d)).toEqual([spikeAt * HOUR]);
+    expect(flagged(d)).toEqual([spikeAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['above']);
   });
 
   it('should keep only the excursion below the expected range when direction is below', () => {
     const d = run('below');
-    expect(flagged(d)).toEqual([lowAt * HOUR]);
+    expect(flagged(d)).toEqual([lowAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['below']);
   });
 });
