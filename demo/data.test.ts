@@ -8,10 +8,10 @@ import {
   toExposition,
   toOpenMetrics,
 } from './data';
+import { HOUR_MS } from '../src/contract/constants';
 
 const END_MS = Date.UTC(2026, 10, 21, 8, 37);
 const STEP_MS = 300_000;
-const HOUR_MS = 3_600_000;
 
 describe('generateDemoSeries', () => {
   const series = generateDemoSeries({ endMs: END_MS, days: 14, stepMs: STEP_MS, seed: 7 });

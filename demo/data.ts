@@ -12,6 +12,7 @@
  * `job` and `instance` labels; drop them (`metric_relabel_configs: [{ action: labeldrop, regex: job|instance }]`,
  * as demo/prometheus.ts does) so the live samples continue the backfilled series rather than starting new ones.
  */
+import { DAY_MS, HOUR_MS } from '../src/contract/constants';
 
 /** One series: a metric name, its labels and samples (times in Unix milliseconds, in increasing order). */
 export interface DemoSeries {
@@ -35,9 +36,6 @@ export interface DemoSeriesOptions {
 
 /** The synthetic metric: requests per second of two services. */
 export const DEMO_METRIC = 'tidemark_demo_requests_per_second';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Planted events, as offsets before the anchor, for tests and the demo page to point at. */
 export const DEMO_EVENTS = {

@@ -5,8 +5,7 @@
  */
 import { DEMO_LIVE_SPIKES, nextLiveSpikeMs } from './data';
 import { startDemoStack } from './stack';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../src/contract/constants';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

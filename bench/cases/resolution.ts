@@ -10,10 +10,8 @@ import { DEFAULT_MODEL_SETTINGS } from '../../src/model/pipeline/settings';
 import type { SeriesInput } from '../../src/model/pipeline/types';
 import { seededNormal } from '../../src/model/sarima/simulate';
 import type { BenchCase, BenchInput } from '../types';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/contract/constants';
 
-const MIN_MS = 60_000;
-const HOUR_MS = 60 * MIN_MS;
-const DAY_MS = 24 * HOUR_MS;
 /** A whole day, so every grid is aligned to the epoch like Prometheus' steps. */
 const END_MS = 20_000 * DAY_MS;
 const NO_PEER = { unavailable: 'no causal detector with output at the native step' };
@@ -31,7 +29,7 @@ function seasonal(days: number, stepMs: number, weeklyAmplitude: number, seed: n
   }
   // One 10-minute spike of +8 noise sd near the end: the case the issue is about.
   const spikeAt = n - Math.round((3 * HOUR_MS) / stepMs);
-  for (let i = spikeAt; i < spikeAt + Math.max(1, Math.round((10 * MIN_MS) / stepMs)); i++) {
+  for (let i = spikeAt; i < spikeAt + Math.max(1, Math.round((10 * MINUTE_MS) / stepMs)); i++) {
     y[i] += 8;
   }
   return { y };
@@ -111,7 +109,7 @@ const NATIVE_1MIN = {
   name: 'native-14d-1min',
   description: '14 days of 1-minute data, daily season: analysis + output at 1 minute (20,160 rows)',
   days: 14,
-  stepMs: MIN_MS,
+  stepMs: MINUTE_MS,
   weekly: 0,
   seed: 11,
 };
@@ -119,7 +117,7 @@ const NATIVE_5MIN_WEEKLY = {
   name: 'native-28d-5min-weekly',
   description: '28 days of 5-minute data, daily + weekly seasons: analysis + output at 5 minutes (8,064 rows)',
   days: 28,
-  stepMs: 5 * MIN_MS,
+  stepMs: 5 * MINUTE_MS,
   weekly: 10,
   seed: 12,
 };
@@ -132,7 +130,7 @@ export const cases: BenchCase[] = [
     description: "data source's mixed grid: 27 days hourly + the last day at 1 minute, output at 1 minute",
     grid: 'mixed',
     days: 28,
-    stepMs: MIN_MS,
+    stepMs: MINUTE_MS,
     weekly: 0,
     seed: 13,
   }),

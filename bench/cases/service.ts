@@ -12,9 +12,9 @@ import { simulateSeasonal } from '../../src/model/testing/random';
 import { FitPool } from '../../service/src/pool';
 import { Store } from '../../service/src/store';
 import type { BenchCase, BenchInput } from '../types';
+import { HOUR_MS } from '../../src/contract/constants';
 
 const SAMPLE = 16;
-const HOUR_MS = 3_600_000;
 const THREADS = 2;
 const DETECTORS = 1000;
 /** Issue 7: 1,000 detectors refit on 2 cores within 10 minutes → the batch of SAMPLE may take this long. */

@@ -1,6 +1,6 @@
+import { AUTO_MAX_FITS } from '../../src/model/auto';
 import {
   AdmissionTimeoutError,
-  AUTO_ORDER_CANDIDATE_MODELS,
   candidateModels,
   CostAdmission,
   fitCost,
@@ -15,11 +15,11 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('fit cost', () => {
   it('should be points × candidate models', () => {
     expect(candidateModels(fixed)).toBe(1);
-    expect(candidateModels({ ...fixed, order: 'auto' })).toBe(AUTO_ORDER_CANDIDATE_MODELS);
-    expect(candidateModels({ ...fixed, seasonalOrder: 'auto' })).toBe(AUTO_ORDER_CANDIDATE_MODELS);
+    expect(candidateModels({ ...fixed, order: 'auto' })).toBe(AUTO_MAX_FITS);
+    expect(candidateModels({ ...fixed, seasonalOrder: 'auto' })).toBe(AUTO_MAX_FITS);
     const series = [{ timesMs: new Array(100) }, { timesMs: new Array(50) }];
     expect(fitCost(series, fixed)).toBe(150);
-    expect(fitCost(series, { ...fixed, order: 'auto' })).toBe(150 * AUTO_ORDER_CANDIDATE_MODELS);
+    expect(fitCost(series, { ...fixed, order: 'auto' })).toBe(150 * AUTO_MAX_FITS);
   });
 });
 

@@ -7,19 +7,15 @@
  * Retry-After can succeed because the request alone fits.
  */
 import type { FitSettings } from '../../src/contract/fit';
-
-/**
- * Models the automatic order search may fit for one series: the stepwise search's budget (R's `nmodels`,
- * default 94, as `src/model/auto.ts` uses it). An upper bound; most searches stop earlier.
- */
-export const AUTO_ORDER_CANDIDATE_MODELS = 94;
+import { AUTO_MAX_FITS } from '../../src/model/auto';
 
 /** Default of `limits.maxFitCost`: e.g. 200 series × 2,000 points with automatic orders (37.6 M) fit. */
 export const DEFAULT_MAX_FIT_COST = 50_000_000;
 
 /** Candidate models the pipeline fits per series for these settings. */
 export function candidateModels(settings: Pick<FitSettings, 'order' | 'seasonalOrder'>): number {
-  return settings.order === 'auto' || settings.seasonalOrder === 'auto' ? AUTO_ORDER_CANDIDATE_MODELS : 1;
+  // An automatic order fits at most the stepwise search's budget: an upper bound, most searches stop earlier.
+  return settings.order === 'auto' || settings.seasonalOrder === 'auto' ? AUTO_MAX_FITS : 1;
 }
 
 /** Estimated cost of fitting `series` (point·models). */

@@ -1,6 +1,5 @@
 import { cycleDelayMs } from './scheduler';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../../src/contract/constants';
 
 describe('cycleDelayMs', () => {
   it('should refit every step plus up to 10 % jitter, capped at 30 s', () => {

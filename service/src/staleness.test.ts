@@ -1,6 +1,5 @@
 import { newestSampleMs, staleAfterMs, upstreamIsStale } from './staleness';
-
-const MIN = 60_000;
+import { MINUTE_MS } from '../../src/contract/constants';
 
 describe('upstream staleness', () => {
   it('should find the newest non-null sample over all series', () => {
@@ -14,10 +13,10 @@ describe('upstream staleness', () => {
   });
 
   it('should allow two steps, and at least the 5-minute lookback, before calling the upstream stale', () => {
-    expect(staleAfterMs(60 * MIN)).toBe(120 * MIN);
-    expect(staleAfterMs(10_000)).toBe(5 * MIN);
-    expect(upstreamIsStale(1000 * MIN - 120 * MIN, 1000 * MIN, 60 * MIN)).toBe(false);
-    expect(upstreamIsStale(1000 * MIN - 121 * MIN, 1000 * MIN, 60 * MIN)).toBe(true);
-    expect(upstreamIsStale(null, 1000 * MIN, 60 * MIN)).toBe(true);
+    expect(staleAfterMs(60 * MINUTE_MS)).toBe(120 * MINUTE_MS);
+    expect(staleAfterMs(10_000)).toBe(5 * MINUTE_MS);
+    expect(upstreamIsStale(1000 * MINUTE_MS - 120 * MINUTE_MS, 1000 * MINUTE_MS, 60 * MINUTE_MS)).toBe(false);
+    expect(upstreamIsStale(1000 * MINUTE_MS - 121 * MINUTE_MS, 1000 * MINUTE_MS, 60 * MINUTE_MS)).toBe(true);
+    expect(upstreamIsStale(null, 1000 * MINUTE_MS, 60 * MINUTE_MS)).toBe(true);
   });
 });

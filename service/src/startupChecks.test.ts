@@ -1,7 +1,7 @@
 import type { DetectorDefinition } from './configTypes';
 import { DetectorLocator, minTrainingMsFor, trainingWindowProblems } from './startupChecks';
+import { HOUR_MS } from '../../src/contract/constants';
 
-const HOUR_MS = 3_600_000;
 const TEXT = `defaults:
   trainingWindow: 2d
 detectors:

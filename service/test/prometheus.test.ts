@@ -16,13 +16,13 @@ import {
   type RunningService,
 } from './harness';
 import { backfill, prometheusAvailable, startPrometheus, type RunningPrometheus, type Sample } from './prometheus';
+import { HOUR_MS } from '../../src/contract/constants';
 
 jest.setTimeout(90_000);
 
 const available = prometheusAvailable();
 /** Detectors run the real pipeline as soon as it exists; until then the analyzer test double. */
 const analyzer = existsSync(path.resolve(__dirname, '../../src/model/pipeline/analyze.ts')) ? 'real' : 'fake';
-const HOUR_MS = 3_600_000;
 const DAYS = 4;
 /** The last backfilled hour; the service queries up to the current hour, so the data ends there. */
 const lastHourMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;

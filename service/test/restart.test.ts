@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dailyCycle, freePort, http, runToExit, startService, waitFor, writeConfig } from './harness';
 import { backfill, prometheusAvailable, startPrometheus, type RunningPrometheus } from './prometheus';
+import { HOUR_MS } from '../../src/contract/constants';
 
 jest.setTimeout(90_000);
 
-const HOUR_MS = 3_600_000;
 const lastHourMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
 
 (prometheusAvailable() ? describe : describe.skip)('restart with a state directory', () => {

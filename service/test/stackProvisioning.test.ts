@@ -29,6 +29,7 @@ import {
   readYaml,
   repoPath,
 } from './stack';
+import { DAY_MS } from '../../src/contract/constants';
 
 const appPlugin = readJson('src/plugin.json');
 const dataSourcePlugin = readJson('src/datasource/plugin.json');
@@ -43,7 +44,6 @@ const dataSources = provisionedDataSources();
 const dataSourceByUid = new Map(dataSources.map((ds) => [ds.uid as string, ds]));
 const tidemarkDataSource = dataSources.find((ds) => ds.type === dataSourcePlugin.id)!;
 const demoSettings = readSettings(compose.services.backfill.environment);
-const DAY_MS = 86_400_000;
 
 /** Built-in data source references Grafana resolves itself (dashboard annotations, expressions). */
 const BUILT_IN_UIDS = ['-- Grafana --', '__expr__'];

@@ -1,5 +1,9 @@
+import fixture from '../../tests/fixtures/settings/consistency.json';
+import { DEFAULT_SETTINGS, SETTINGS, type SettingName } from '../contract/settings';
+import type { SettingSpec } from '../contract/settings/spec';
 import { DEFAULT_DETECTOR_CONFIG } from '../model/detect/config';
 import { parseDetectorArgs } from './detectorArgs';
+import { readFlag } from './detectorSettings';
 
 describe('parseDetectorArgs', () => {
   it('should return the default configuration without options', () => {
@@ -54,4 +58,20 @@ describe('parseDetectorArgs', () => {
     expect(parseDetectorArgs(['--sensitivity', '4.5', '--min-score', '6'], []).config.minScore).toBe(6);
     expect(() => parseDetectorArgs(['--direction', 'up'], [])).toThrow('--direction');
   });
+
+  // The CLI maps shared settings through the pipeline's detectorConfig: a flag it dropped would pass silently.
+  const good = (fixture.cases as Array<{ setting: SettingName; cli?: string; error?: string }>).filter(
+    (c) => c.cli !== undefined && c.error === undefined
+  );
+  it.each(good)(
+    'should carry --$setting $cli into the configuration when it is not the default',
+    ({ setting, cli }) => {
+      const flag = (SETTINGS[setting] as SettingSpec).cli!.flag;
+      const config = parseDetectorArgs([`--${flag}`, cli!], []).config;
+      const isDefault = JSON.stringify(readFlag(setting, cli!)) === JSON.stringify(DEFAULT_SETTINGS[setting]);
+      expect(config).toEqual(
+        isDefault ? DEFAULT_DETECTOR_CONFIG : expect.not.objectContaining(DEFAULT_DETECTOR_CONFIG)
+      );
+    }
+  );
 });

@@ -3,9 +3,19 @@
  * query editor, the YAML and the fit API) → the detector's configuration (`DetectorConfig`, model-grid spans).
  * The CLI has no clock for a bare number: `--season 24`, `--train-window 500` are model steps (stated in the schema).
  */
-import { DEFAULT_SETTINGS, SETTINGS, settingProblem, type SettingName } from '../contract/settings';
+import {
+  DEFAULT_SETTINGS,
+  FIT_SETTING_NAMES,
+  SETTINGS,
+  settingProblem,
+  type FitSettings,
+  type SettingName,
+  type SettingValues,
+} from '../contract/settings';
+import { clockFreeModelSettings } from '../contract/settings/resolve';
 import { durationMs, type SettingSpec } from '../contract/settings/spec';
-import { DEFAULT_DETECTOR_CONFIG, withSensitivity, type DetectorConfig, type Span } from '../model/detect/config';
+import type { DetectorConfig, Span } from '../model/detect/config';
+import { detectorConfig } from '../model/pipeline/settings';
 import { UsageError } from './errors';
 
 type CliSpec = NonNullable<SettingSpec['cli']>;
@@ -74,43 +84,45 @@ const spanOrOff = (value: unknown): Span => (value === 0 || value === '0' ? { po
 
 type Values = Partial<Record<SettingName, unknown>>;
 
-/** The detector configuration of the CLI settings `values` (missing ones: the schema's defaults). */
+/**
+ * The shared settings in their edge form for the pipeline's mapping. A span the CLI took as model steps (no clock)
+ * stands in as its default duration here and is laid over the mapped configuration as steps.
+ */
+function fitSettingsOf(v: SettingValues): FitSettings {
+  const entries = FIT_SETTING_NAMES.map((name) => {
+    const value = v[name];
+    return [name, typeof value === 'object' && 'points' in value ? DEFAULT_SETTINGS[name] : value];
+  });
+  return Object.fromEntries(entries) as FitSettings;
+}
+
+/**
+ * The detector configuration of the CLI settings `values` (missing ones: the schema's defaults). Shared settings go
+ * through the pipeline's own mapping (`detectorConfig`), so a new one needs no line here; what follows are the
+ * spans the CLI also takes in steps and the CLI-only detector tuning.
+ */
 export function detectorConfigOf(values: Values): DetectorConfig {
-  const v = { ...DEFAULT_SETTINGS, ...values } as typeof DEFAULT_SETTINGS;
-  const orders = [v.order, v.seasonalOrder];
-  if (orders.includes('auto')) {
+  const v = { ...DEFAULT_SETTINGS, ...values } as SettingValues;
+  if (v.order === 'auto' || v.seasonalOrder === 'auto') {
     throw new UsageError('--order/--seasonal: the CLI detector needs explicit orders (auto is for the data source)');
   }
-  const config: DetectorConfig = {
-    ...DEFAULT_DETECTOR_CONFIG,
-    bucketMs: v.bucket === 'none' ? 0 : (durationMs(v.bucket) ?? NaN),
+  const orders = { order: v.order, seasonalOrder: v.seasonalOrder, season: 'auto' as const };
+  const bucketMs = v.bucket === 'none' ? 0 : (durationMs(v.bucket) ?? NaN);
+  // detectorConfig reads neither the season (it comes with `orders`) nor the forecast horizon.
+  const shared = { ...clockFreeModelSettings(fitSettingsOf(v)), seasonalPeriod: 'auto' as const, horizonSteps: 0 };
+  const config = detectorConfig(shared, orders, bucketMs, 0);
+  return {
+    ...config,
     season: v.season === 'auto' ? 'auto' : span(v.season),
-    order: v.order as Exclude<typeof v.order, 'auto'>,
-    seasonalOrder: v.seasonalOrder as Exclude<typeof v.seasonalOrder, 'auto'>,
     trainWindow: span(v.trainingWindow),
-    minTrain: span(v.minTrain),
     refitEvery: span(v.refitEvery),
+    minTrain: span(v.minTrain),
     horizonSteps: v.leadSteps,
-    levelsPct: [v.levelsPct[0], v.levelsPct[1]],
-    minScore: v.minScore,
     sustainWindow: spanOrOff(v.sustainWindow),
-    sustainScore: v.sustainScore,
     scaleWindow: span(v.scaleWindow),
-    direction: v.direction,
-    rules: {
-      ...DEFAULT_DETECTOR_CONFIG.rules,
-      minConsecutive: v.minConsecutive,
-      onsetOnly: v.onsetOnly,
-      holdOffMs: durationMs(v.holdOff) ?? NaN,
-    },
     maxReplace: spanOrOff(v.maxReplace),
     gapSuppress: spanOrOff(v.gapSuppress),
-    method: v.method,
-  };
-  // --sensitivity moves every threshold together; an explicit --min-score or --sustain-score still wins.
-  const sensitive = values.sensitivity === undefined ? config : withSensitivity(config, v.sensitivity);
-  return {
-    ...sensitive,
+    // --sensitivity moves every threshold together (detectorConfig); an explicit --min-score or --sustain-score wins.
     ...(values.minScore === undefined ? {} : { minScore: v.minScore }),
     ...(values.sustainScore === undefined ? {} : { sustainScore: v.sustainScore }),
   };

@@ -4,17 +4,15 @@
  * UsageError naming the option and the value.
  */
 import type { RegularSeries } from '../model/series';
+import { MAX_HORIZON_STEPS } from '../model/pipeline/settings';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
 /** Largest input accepted, in CSV rows (and grid slots: `prepareSeries`' default `maxSlots`). */
 export const MAX_INPUT_POINTS = 1_000_000;
 
-/**
- * Largest forecast horizon in steps: the analysis pipeline's bound on `horizonSteps` (`src/model/pipeline/
- * settings.ts`) and the settings schema's on `--horizon` of backtest. 1e7 steps took 28 s and 2.4 GB before failing.
- */
-export const MAX_HORIZON_STEPS = 10_000;
+/** Largest forecast horizon in steps: the analysis pipeline's bound, also the settings schema's on backtest's lead. */
+export { MAX_HORIZON_STEPS };
 
 /**
  * Longest season in steps: a week at a one-minute step. The Kalman state grows with the season (its covariance

@@ -1,13 +1,10 @@
 /**
  * Constants shared by the data source, the service, the CLI and the tests: time units, Prometheus's limits and
- * the HTTP paths of the companion service. Plain values, no imports, so every layer can use them.
+ * the HTTP paths of the companion service. Plain values, so every layer can use them.
  */
 
-/** Milliseconds per unit. */
-export const SECOND_MS = 1000;
-export const MINUTE_MS = 60 * SECOND_MS;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+/** Milliseconds per unit: defined in the model (which may import nothing outside itself), shared from here. */
+export { DAY_MS, HOUR_MS, MINUTE_MS } from '../model/timeUnits';
 
 /** Prometheus answers at most 11,000 points per series in `query_range` (its `exceeded maximum resolution`). */
 export const MAX_POINTS_PER_QUERY = 11_000;

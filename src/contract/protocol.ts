@@ -1,8 +1,9 @@
 /**
  * The one fit protocol between a caller and a fit worker, used by the browser's Web Worker pool (`src/worker`,
  * over `postMessage`) and the service's piscina pool (`service/src/pool.ts`): a task analyses one series; the
- * reply is a result or a serialised error, discriminated on `type` (STYLE.md §4, §6). Cancellation is the
- * transport's: the browser pool terminates a worker running a cancelled task, piscina aborts it by signal.
+ * reply is a result or a serialised error, discriminated on `type` (STYLE.md §4, §6). A request the caller no longer
+ * wants is cancelled by id ({@link FitCancel}); a fit already running is one synchronous computation, so only its
+ * transport can stop it (the browser pool terminates the worker, piscina aborts the thread by signal).
  */
 import { modelStepOf } from '../model/pipeline/mixedGrid';
 import type { FitSettings } from './settings';
@@ -40,6 +41,18 @@ export interface FitTask {
 /** Reply: the analysis and the cache entry to send back next time, or the error that stopped it. */
 export type FitReply =
   { type: 'result'; analysis: SeriesAnalysis; cache: FitCacheEntry } | { type: 'error'; error: SerializedError };
+
+/**
+ * Cancel request `id`: the caller wants no reply. A worker that has not started it drops it and answers
+ * `cancelled`; one that has (it announced `started`) cannot be interrupted, so the transport stops it.
+ */
+export interface FitCancel {
+  type: 'cancel';
+  id: number;
+}
+
+/** What a worker tells about request `id` besides its reply: it started the fit, or dropped it on a cancel. */
+export type FitProgress = { type: 'started'; id: number } | { type: 'cancelled'; id: number };
 
 /** What a worker runs: `analyzeSeries` of `src/model/pipeline/analyze.ts`, or the shared test fake. */
 export type Analyzer = (

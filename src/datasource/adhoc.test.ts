@@ -1,27 +1,11 @@
 import { type DataQueryRequest } from '@grafana/data';
-import { lastValueFrom, NEVER } from 'rxjs';
-import { SarimaDataSource } from './datasource';
-import {
-  fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
-  fakeUpstream,
-  InProcessFitClient,
-  instanceSettings,
-  queryRequest,
-} from './testing/fakes';
+import { lastValueFrom } from 'rxjs';
+import { fakeDataSource, fakeUpstream, queryRequest } from './testing/fakes';
 
 function setup(tags: Record<string, unknown> = {}) {
   const upstream = fakeUpstream();
   Object.assign(upstream.api, tags);
-  const ds = new SarimaDataSource(
-    instanceSettings(),
-    fakeTemplateSrv,
-    fakeDataSourceSrv(upstream),
-    new InProcessFitClient(),
-    fakeBackendSrv(() => NEVER).backendSrv
-  );
-  return { ds, upstream };
+  return fakeDataSource({ upstream });
 }
 
 describe('SarimaDataSource ad-hoc filters', () => {

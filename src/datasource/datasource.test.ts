@@ -1,26 +1,22 @@
 import { type DataFrame, type DataQueryResponse, LoadingState } from '@grafana/data';
-import { lastValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
+import { lastValueFrom, Observable, of, throwError } from 'rxjs';
 import { FIELD, type TidemarkFrameMeta } from '../contract/frame';
-import { WorkerFitClient } from '../worker/client';
-import { FitWorkerPool } from '../worker/pool';
 import type { Analyzer } from '../contract/protocol';
 import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
-import { channelWorkerFactory } from '../worker/testing/channelWorker';
 import { SarimaDataSource } from './datasource';
 import type { FitClient } from './fitClient';
 import {
+  channelWorkerPool,
   fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
+  fakeDataSource,
   fakeUpstream,
   InProcessFitClient,
-  instanceSettings,
   queryRequest,
   VISIBLE_FROM_MS,
 } from './testing/fakes';
-import { QUERY_TYPE_ANOMALIES, type SarimaDataSourceOptions, type SarimaQuery } from './types';
+import { QUERY_TYPE_ANOMALIES, type SarimaQuery } from './types';
+import { HOUR_MS } from '../contract/constants';
 
-const HOUR_MS = 3_600_000;
 /** Hourly steps, 6 hours of training before the visible range: the whole 12-point fixture. */
 const BASE: Partial<SarimaQuery> = {
   expr: 'up{job=~"$job"}',
@@ -29,24 +25,7 @@ const BASE: Partial<SarimaQuery> = {
   horizon: '2h',
 };
 
-function setup(
-  options: {
-    upstream?: ReturnType<typeof fakeUpstream>;
-    fitClient?: FitClient;
-    jsonData?: Partial<SarimaDataSourceOptions>;
-  } = {}
-) {
-  const upstream = options.upstream ?? fakeUpstream();
-  const fitClient = options.fitClient ?? new InProcessFitClient();
-  const ds = new SarimaDataSource(
-    instanceSettings(options.jsonData),
-    fakeTemplateSrv,
-    fakeDataSourceSrv(upstream),
-    fitClient,
-    fakeBackendSrv(() => NEVER).backendSrv
-  );
-  return { ds, upstream, fitClient };
-}
+const setup = fakeDataSource;
 
 const run = (ds: SarimaDataSource, targets: Array<Partial<SarimaQuery>>, vars = {}): Promise<DataQueryResponse> =>
   lastValueFrom(ds.query(queryRequest(targets, vars)));
@@ -186,17 +165,15 @@ describe('SarimaDataSource.query', () => {
       seenCached.push(options.cached !== undefined);
       return fakeAnalyze(input, settings, options);
     };
-    const channels = channelWorkerFactory(recording);
-    const pool = new FitWorkerPool({ factory: channels.factory, size: 2, timeoutMs: 10_000 });
+    const { client, close } = channelWorkerPool(recording);
     try {
-      const { ds } = setup({ fitClient: new WorkerFitClient(pool) });
+      const { ds } = setup({ fitClient: client });
       await run(ds, [BASE]);
       await run(ds, [BASE]);
       // 3 series each time; the short series fails and is never cached.
       expect(seenCached).toEqual([false, false, false, true, true, false]);
     } finally {
-      pool.dispose();
-      channels.close();
+      close();
     }
   });
 });
@@ -209,7 +186,10 @@ describe('SarimaDataSource annotations', () => {
     const response = await run(ds, [query]);
     const [frame] = response.data as DataFrame[];
     expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'title', 'text', 'tags', 'color']);
-    expect(frame.fields[2].values).toEqual(['Strong anomaly above range: up{job="api"}']);
+    expect(frame.fields[2].values).toEqual([
+      'Weak anomaly below range: up{job="api"}',
+      'Strong anomaly above range: up{job="api"}',
+    ]);
   });
 });
 
@@ -231,14 +211,8 @@ describe('SarimaDataSource helpers', () => {
 describe('SarimaDataSource.testDatasource', () => {
   function withService(respond: () => Observable<never> | Observable<{ data: unknown }>, upstream = fakeUpstream()) {
     const { backendSrv, urls } = fakeBackendSrv(respond);
-    const ds = new SarimaDataSource(
-      instanceSettings({ fitLocation: 'service', serviceUrl: 'http://fit:9464' }),
-      fakeTemplateSrv,
-      fakeDataSourceSrv(upstream),
-      new InProcessFitClient(),
-      backendSrv
-    );
-    return { ds, urls };
+    const jsonData = { fitLocation: 'service' as const, serviceUrl: 'http://fit:9464' };
+    return { ds: fakeDataSource({ upstream, jsonData, backendSrv }).ds, urls };
   }
 
   it('should succeed when the upstream passes its own test (browser fits)', async () => {

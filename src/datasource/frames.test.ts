@@ -150,12 +150,15 @@ describe('windowsToAnnotationFrame', () => {
   it('should turn every window into a region with expected range, observed value and peak score', () => {
     const frame = windowsToAnnotationFrame([analyse(api), analyse(db)], 'Anno');
     expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'title', 'text', 'tags', 'color']);
-    expect(frame.length).toBe(1);
-    expect(field(frame, 'title').values[0]).toBe('Strong anomaly above range: up{job="api"}');
-    expect(field(frame, 'text').values[0]).toMatch(
+    // The fake flags api's dip to 9 (weak) and its spike to 15 (strong); db stays inside its bands.
+    expect(field(frame, 'title').values).toEqual([
+      'Weak anomaly below range: up{job="api"}',
+      'Strong anomaly above range: up{job="api"}',
+    ]);
+    expect(field(frame, 'text').values[1]).toMatch(
       /^above the expected range: observed 15, expected 9\.\d+ to 11\.\d+ \(95%\); peak score \+4\.\dσ$/
     );
-    expect(field(frame, 'tags').values[0]).toEqual(['tidemark', 'anomaly', 'strong']);
+    expect(field(frame, 'tags').values[1]).toEqual(['tidemark', 'anomaly', 'strong']);
   });
 
   it('should format numbers to 4 significant digits', () => {

@@ -1,16 +1,7 @@
 import { type DataFrame } from '@grafana/data';
-import { lastValueFrom, NEVER } from 'rxjs';
-import { SarimaDataSource } from './datasource';
+import { lastValueFrom } from 'rxjs';
 import { seriesName } from './legend';
-import {
-  fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
-  fakeUpstream,
-  InProcessFitClient,
-  instanceSettings,
-  queryRequest,
-} from './testing/fakes';
+import { fakeDataSource, queryRequest } from './testing/fakes';
 
 describe('seriesName', () => {
   const labels = { __name__: 'up', job: 'api', pod: 'p-1' };
@@ -28,14 +19,7 @@ describe('seriesName', () => {
 
 describe('SarimaDataSource legend format', () => {
   it('should name every frame and its drawn fields by the legend, failed series included', async () => {
-    const upstream = fakeUpstream();
-    const ds = new SarimaDataSource(
-      instanceSettings(),
-      fakeTemplateSrv,
-      fakeDataSourceSrv(upstream),
-      new InProcessFitClient(),
-      fakeBackendSrv(() => NEVER).backendSrv
-    );
+    const { ds } = fakeDataSource();
     const target = {
       expr: 'up',
       resolution: '1h',

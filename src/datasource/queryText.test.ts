@@ -1,14 +1,6 @@
-import { NEVER } from 'rxjs';
-import { SarimaDataSource } from './datasource';
 import { migrateQuery } from './migrate';
 import { queryDisplayText } from './queryText';
-import {
-  fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
-  InProcessFitClient,
-  instanceSettings,
-} from './testing/fakes';
+import { fakeDataSource } from './testing/fakes';
 import { QUERY_SCHEMA_VERSION, type SarimaQuery } from './types';
 
 describe('queryDisplayText', () => {
@@ -36,13 +28,7 @@ describe('queryDisplayText', () => {
 });
 
 describe('SarimaDataSource in Explore', () => {
-  const ds = new SarimaDataSource(
-    instanceSettings({ queryDefaults: { horizon: '6h' } }),
-    fakeTemplateSrv,
-    fakeDataSourceSrv(),
-    new InProcessFitClient(),
-    fakeBackendSrv(() => NEVER).backendSrv
-  );
+  const { ds } = fakeDataSource({ upstream: null, jsonData: { queryDefaults: { horizon: '6h' } } });
 
   it('should show a stored v0 query in the history with the model it runs', () => {
     expect(ds.getQueryDisplayText({ refId: 'A', expr: 'up' } as SarimaQuery)).toBe(

@@ -1,20 +1,12 @@
 import { type DataFrame, type DataQueryRequest, type DataQueryResponse, dateTime } from '@grafana/data';
-import { lastValueFrom, NEVER } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import { FIELD } from '../contract/frame';
 import { analyzeSeries } from '../model/pipeline/analyze';
-import { SarimaDataSource } from './datasource';
-import {
-  fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
-  InProcessFitClient,
-  instanceSettings,
-} from './testing/fakes';
+import { fakeDataSource, InProcessFitClient } from './testing/fakes';
 import { dailySeries, scrapedUpstream } from './testing/scrapedUpstream';
 import type { SarimaQuery } from './types';
+import { DAY_MS, HOUR_MS } from '../contract/constants';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** A fixed "now" on a whole hour (tests never read the clock). */
 const NOW_MS = Date.UTC(2026, 0, 15, 12);
 const SCRAPE_MS = 15_000;
@@ -40,14 +32,7 @@ function setup(analyze?: ConstructorParameters<typeof InProcessFitClient>[0]) {
   const series = [dailySeries({ job: 'api' }, 1), dailySeries({ job: 'db' }, 2)];
   const upstream = scrapedUpstream(series, SCRAPE_MS);
   const fitClient = new InProcessFitClient(analyze);
-  const ds = new SarimaDataSource(
-    instanceSettings(),
-    fakeTemplateSrv,
-    fakeDataSourceSrv(upstream),
-    fitClient,
-    fakeBackendSrv(() => NEVER).backendSrv
-  );
-  return { ds, upstream, fitClient };
+  return { ...fakeDataSource({ upstream, fitClient }), fitClient };
 }
 
 const historyTimes = (frame: DataFrame) => {

@@ -2,17 +2,8 @@ import { type DataFrame, type DataQueryResponse, LoadingState } from '@grafana/d
 import type { BackendSrv } from '@grafana/runtime';
 import { NEVER, Observable, type Subscriber } from 'rxjs';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitStreamLine, type SeriesResult } from '../contract/fit';
-import { SarimaDataSource } from './datasource';
 import { HttpFitClient } from './fitClient';
-import {
-  fakeBackendSrv,
-  fakeDataSourceSrv,
-  fakeTemplateSrv,
-  fakeUpstream,
-  InProcessFitClient,
-  instanceSettings,
-  queryRequest,
-} from './testing/fakes';
+import { fakeDataSource, InProcessFitClient, queryRequest } from './testing/fakes';
 import type { SarimaQuery } from './types';
 
 const BASE: Partial<SarimaQuery> = {
@@ -70,13 +61,8 @@ async function resultFor(service: FakeStreamingService, index: number): Promise<
 }
 
 function start(service: FakeStreamingService) {
-  const ds = new SarimaDataSource(
-    instanceSettings({ fitLocation: 'service' }),
-    fakeTemplateSrv,
-    fakeDataSourceSrv(fakeUpstream()),
-    new HttpFitClient('/route', service.backendSrv),
-    fakeBackendSrv(() => NEVER).backendSrv
-  );
+  const fitClient = new HttpFitClient('/route', service.backendSrv);
+  const { ds } = fakeDataSource({ fitClient, jsonData: { fitLocation: 'service' } });
   const responses: DataQueryResponse[] = [];
   let complete = false;
   const subscription = ds.query(queryRequest([BASE])).subscribe({

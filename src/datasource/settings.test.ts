@@ -4,12 +4,10 @@ import { DEFAULT_MODEL_SETTINGS } from '../model/pipeline/settings';
 import { formatDurationMs, parseDurationMs } from './duration';
 import { migrateQuery } from './migrate';
 import { autoStepMs, resolveQuery } from './settings';
-import { MAX_POINTS_PER_QUERY as MAX_POINTS_PER_SERIES } from '../contract/constants';
+import { DAY_MS, HOUR_MS, MAX_POINTS_PER_QUERY as MAX_POINTS_PER_SERIES } from '../contract/constants';
 import { FINE_WARMUP_MS, rangePoints } from '../model/pipeline/fetchPlan';
 import type { SarimaQuery } from './types';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** "Last 24 hours" on a panel ~1,000 pixels wide over Prometheus scraping every 15 s: Grafana's interval is 2 minutes. */
 const visible = { fromMs: 100 * DAY_MS, toMs: 101 * DAY_MS, intervalMs: 120_000, minIntervalMs: 15_000 };
 const query = (fields: Partial<SarimaQuery>) => migrateQuery({ refId: 'A', expr: 'up', ...fields });
@@ -62,7 +60,11 @@ describe('resolveQuery', () => {
       toMs: resolved.fineFromMs - HOUR_MS,
       stepMs: HOUR_MS,
     });
-    expect(resolved.ranges[1]).toEqual({ fromMs: visible.fromMs - FINE_WARMUP_MS, toMs: visible.toMs, stepMs: 120_000 });
+    expect(resolved.ranges[1]).toEqual({
+      fromMs: visible.fromMs - FINE_WARMUP_MS,
+      toMs: visible.toMs,
+      stepMs: 120_000,
+    });
     expect(resolved.outputFromMs).toBe(visible.fromMs);
     // The defaults are the pipeline's own, so a bare PromQL query behaves as the CLI and the service do.
     expect(resolved.settings).toEqual(DEFAULT_FIT_SETTINGS);

@@ -28,6 +28,12 @@ import { ndiffs } from './stats/kpss';
 import { SearchLimits, SearchOrder, stepwiseSearch } from './stepwise';
 import { FourierTerm, SarimaSpec } from './types';
 
+/**
+ * Models the stepwise order search fits at most per series by default: R `forecast::auto.arima`'s `nmodels` (94).
+ * Also the service's admission cost of an automatic order (service/src/admission.ts).
+ */
+export const AUTO_MAX_FITS = 94;
+
 /** Options of {@link autoSarima}; defaults as R `auto.arima` unless noted. */
 export interface AutoOptions {
   /** Season length in steps, or 'auto' to detect it [auto]. */
@@ -46,7 +52,7 @@ export interface AutoOptions {
   maxSD?: number;
   /** Allow a drift term when d + D = 1, as R `allowdrift` [true]. */
   allowDrift?: boolean;
-  /** Fit budget of the search [94]. */
+  /** Fit budget of the search [{@link AUTO_MAX_FITS}]. */
   maxFits?: number;
   /** Screen with CSS fits [n > 150 or period > 12]. */
   approximation?: boolean;
@@ -229,7 +235,7 @@ function searchLimits(n: number, plan: Plan, options: AutoOptions): SearchLimits
     maxSP: m > 1 ? Math.min(options.maxSP ?? 2, Math.floor(n / 3 / m)) : 0,
     maxSQ: m > 1 ? Math.min(options.maxSQ ?? 2, Math.floor(n / 3 / m)) : 0,
     maxOrder: options.maxOrder ?? 5,
-    maxFits: options.maxFits ?? 94,
+    maxFits: options.maxFits ?? AUTO_MAX_FITS,
     seasonal: m > 1,
     // As R: a mean when d + D = 0, a drift when d + D = 1. On the Fourier route the search runs on zero-mean
     // residuals: the final fit gets the intercept when d = 0, and a drift only when the search chose one.

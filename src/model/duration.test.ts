@@ -1,6 +1,5 @@
 import { formatDurationMs, parseDurationMs } from './duration';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './timeUnits';
 
 describe('parseDurationMs', () => {
   it.each([

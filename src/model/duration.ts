@@ -3,15 +3,16 @@
  * m, h, d, w, y — the grammar of Prometheus `model.ParseDuration`, shared by the data source's query model, the
  * companion service's detectors file and HTTP API, and the CLI.
  */
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, WEEK_MS } from './timeUnits';
 
 /** Milliseconds per duration unit (a year is 365 days, as in Prometheus). */
 export const DURATION_UNIT_MS: Readonly<Record<string, number>> = {
-  y: 365 * 86_400_000,
-  w: 7 * 86_400_000,
-  d: 86_400_000,
-  h: 3_600_000,
-  m: 60_000,
-  s: 1000,
+  y: 365 * DAY_MS,
+  w: WEEK_MS,
+  d: DAY_MS,
+  h: HOUR_MS,
+  m: MINUTE_MS,
+  s: SECOND_MS,
   ms: 1,
 };
 

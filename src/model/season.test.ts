@@ -2,8 +2,7 @@ import reference from '../../tests/fixtures/model/unitRoot.json';
 import { calendarPeriods, detectSeason, nsdiffs } from './season';
 import { seededNormal } from './sarima/simulate';
 import { simulateSeasonal } from './testing/random';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from './timeUnits';
 
 describe('detectSeason', () => {
   it('should find a daily season on hourly data and label it as calendar', () => {

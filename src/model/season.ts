@@ -22,10 +22,8 @@
 import { autocorrelation } from './stats/acf';
 import { seasonalStrength, decomposeSeasonal } from './stats/decompose';
 import { interpolateMissing, isConstant } from './stats/fill';
+import { DAY_MS, HOUR_MS, WEEK_MS } from './timeUnits';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const WEEK_MS = 7 * DAY_MS;
 const MIN_PROMINENCE = 0.1;
 
 /** Calendar meaning of a period, when the step gives it one. */

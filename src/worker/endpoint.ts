@@ -12,8 +12,13 @@ export interface EndpointPort {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-/** Answers every `fit` message with a `result` or an `error` carrying the same id. */
+/**
+ * Answers every `fit` message with `started`, then a `result` or an `error` carrying the same id. A fit starts on the
+ * next macrotask, so a `cancel` already on its way drops it (answered `cancelled`, no result); a cancel of a fit
+ * that started, or of an unknown id, is ignored (the pool terminates a worker whose cancelled fit started).
+ */
 export function serveFits(port: EndpointPort, analyze: Analyzer): void {
+  const waiting = new Map<number, ReturnType<typeof setTimeout>>();
   port.addEventListener('message', (event) => {
     const message = event.data;
     if (!isToWorkerMessage(message)) {
@@ -30,7 +35,21 @@ export function serveFits(port: EndpointPort, analyze: Analyzer): void {
       port.postMessage({ type: 'error', id: message.id, error: { name: 'ValidationError', message: tooDeep } });
       return;
     }
+    if (message.type === 'cancel') {
+      const timer = waiting.get(message.id);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        waiting.delete(message.id);
+        port.postMessage({ type: 'cancelled', id: message.id });
+      }
+      return;
+    }
     const { id, type: _type, ...task } = message;
-    port.postMessage({ ...runFitTask(task, analyze), id });
+    const start = () => {
+      waiting.delete(id);
+      port.postMessage({ type: 'started', id });
+      port.postMessage({ ...runFitTask(task, analyze), id });
+    };
+    waiting.set(id, setTimeout(start, 0));
   });
 }

@@ -6,6 +6,8 @@ import { fixtureSeries, TEST_SETTINGS } from './testing/fixtures';
 
 const [api, db, tooShort] = fixtureSeries();
 const job = (input = api): FitJob => ({ input, settings: TEST_SETTINGS });
+/** Series keys of the fits posted to `worker` (cancel messages carry no series). */
+const postedKeys = (worker: ScriptedWorker) => worker.posted.map((m) => (m.type === 'fit' ? m.input.key : m.type));
 
 function scriptedPool(size: number, timeoutMs = 1000) {
   const workers: ScriptedWorker[] = [];
@@ -51,6 +53,21 @@ describe('FitWorkerPool over MessageChannel', () => {
     expect(pool.liveWorkers).toBe(2);
     pool.dispose();
   });
+
+  it('should cancel a fit the worker has not started by message: no result, same worker, slot free', async () => {
+    const pool = new FitWorkerPool({ factory: channels.factory, size: 1, timeoutMs: 10_000 });
+    const before = channels.created();
+    const controller = new AbortController();
+    const cancelled = pool.run(job(api), controller.signal);
+    // Aborted in the same turn: the cancel reaches the worker before the fit's start (next macrotask).
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    const next = await pool.run(job(db));
+    expect(next.analysis.key).toBe(db.key);
+    expect(channels.created() - before).toBe(1);
+    expect(pool.liveWorkers).toBe(1);
+    pool.dispose();
+  });
 });
 
 describe('FitWorkerPool scheduling', () => {
@@ -82,7 +99,7 @@ describe('FitWorkerPool scheduling', () => {
       expect(workers[0].terminated).toBe(true);
       pool.run(job(db)).catch(() => undefined);
       expect(workers).toHaveLength(2);
-      expect(workers[1].posted[0].input.key).toBe(db.key);
+      expect(postedKeys(workers[1])).toEqual([db.key]);
       pool.dispose();
     } finally {
       jest.useRealTimers();
@@ -104,20 +121,51 @@ describe('FitWorkerPool scheduling', () => {
     await expect(healthy).rejects.toThrow('disposed');
   });
 
-  it('should drop a cancelled queued job and terminate the worker of a cancelled running job', async () => {
+  it('should drop a cancelled queued job and terminate the worker of a cancelled started job', async () => {
     const { pool, workers } = scriptedPool(1);
     const controller = new AbortController();
     const running = pool.run(job(api), controller.signal);
     const queued = pool.run(job(db), controller.signal);
     const other = pool.run(job(api));
+    workers[0].emit('message', { data: { type: 'started', id: workers[0].posted[0].id } });
     controller.abort();
     await expect(running).rejects.toBeInstanceOf(FitCancelledError);
     await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
     expect(workers[0].terminated).toBe(true);
     // The uncancelled job moves to a fresh worker.
-    expect(workers[1].posted.map((m) => m.input.key)).toEqual([api.key]);
+    expect(postedKeys(workers[1])).toEqual([api.key]);
     pool.dispose();
     await expect(other).rejects.toThrow('disposed');
+  });
+
+  it('should send a cancel for a posted job not yet started, and hold its slot until the worker drops it', async () => {
+    const { pool, workers } = scriptedPool(1);
+    const controller = new AbortController();
+    const cancelled = pool.run(job(api), controller.signal);
+    const next = pool.run(job(db));
+    const { id } = workers[0].posted[0];
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(FitCancelledError);
+    expect(workers[0].posted[1]).toEqual({ type: 'cancel', id });
+    expect(postedKeys(workers[0])).toEqual([api.key, 'cancel']);
+    // The worker drops the fit: the same worker takes the next job, and no result reaches the cancelled caller.
+    workers[0].emit('message', { data: { type: 'cancelled', id } });
+    expect(workers[0].terminated).toBe(false);
+    expect(postedKeys(workers[0])).toEqual([api.key, 'cancel', db.key]);
+    expect(workers).toHaveLength(1);
+    pool.dispose();
+    await expect(next).rejects.toThrow('disposed');
+  });
+
+  it('should terminate the worker when its start crosses the cancel', async () => {
+    const { pool, workers } = scriptedPool(1);
+    const controller = new AbortController();
+    const cancelled = pool.run(job(api), controller.signal);
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(FitCancelledError);
+    workers[0].emit('message', { data: { type: 'started', id: workers[0].posted[0].id } });
+    expect(workers[0].terminated).toBe(true);
+    expect(pool.liveWorkers).toBe(0);
   });
 
   it('should reject at once when the signal is already aborted', async () => {

@@ -1,7 +1,9 @@
 /**
  * A pool of fit workers. Jobs queue until a worker is idle; each job has a timeout after which its worker is
- * terminated and replaced; a cancelled job is dropped from the queue or, when running, its worker is terminated
- * (a fit is one synchronous computation, so terminating is the only way to stop it); a crashed worker is replaced.
+ * terminated and replaced; a cancelled job is dropped from the queue or, when posted, cancelled by a `cancel`
+ * message (the worker drops a fit it has not started and stays) or, once its worker announced `started`, by
+ * terminating the worker (a fit is one synchronous computation, so that is the only way to stop it); a crashed
+ * worker is replaced.
  * Workers are created lazily through an injected factory, so tests run the pool over `MessageChannel`s.
  */
 import type { SeriesAnalysis } from '../contract/fit';
@@ -54,6 +56,10 @@ interface Task {
   signal?: AbortSignal;
   onAbort?: () => void;
   timer?: ReturnType<typeof setTimeout>;
+  /** The worker announced it started the fit (a cancel can no longer reach it). */
+  started?: boolean;
+  /** Cancelled before it started: the caller was answered; the slot waits for the worker's `cancelled`. */
+  cancelled?: boolean;
 }
 
 interface Slot {
@@ -174,15 +180,27 @@ export class FitWorkerPool {
   private receive(slot: Slot, data: unknown): void {
     const task = slot.task;
     if (!isFromWorkerMessage(data) || task === null || data.id !== task.id) {
-      // A late answer for a job that timed out or was cancelled cannot arrive (its worker is gone), so anything
-      // else is a protocol fault: fail the running job rather than leave it waiting for its timeout.
+      // A late answer for a job that timed out or was cancelled after it started cannot arrive (its worker is
+      // gone), so anything else is a protocol fault: fail the running job rather than leave it waiting.
       if (task !== null) {
         this.fail(slot, new WorkerCrashedError(`fit worker sent an unexpected message: ${JSON.stringify(data)}`));
       }
       return;
     }
+    if (data.type === 'started') {
+      task.started = true;
+      if (task.cancelled) {
+        // The cancel crossed the start: stop the fit nobody wants.
+        this.fail(slot, new FitCancelledError());
+      }
+      return;
+    }
     slot.task = null;
-    this.settle(task, data.type === 'result' ? undefined : deserializeError(data.error), data);
+    if (task.cancelled || data.type === 'cancelled') {
+      clearTimeout(task.timer);
+    } else {
+      this.settle(task, data.type === 'result' ? undefined : deserializeError(data.error), data);
+    }
     this.pump();
   }
 
@@ -205,9 +223,18 @@ export class FitWorkerPool {
       return;
     }
     const slot = this.slots.find((s) => s.task === task);
-    if (slot) {
-      this.fail(slot, new FitCancelledError());
+    if (!slot) {
+      return;
     }
+    if (task.started || !slot.worker) {
+      this.fail(slot, new FitCancelledError());
+      return;
+    }
+    // Not started yet: the worker drops it and stays; the caller is answered now, the slot freed on `cancelled`.
+    task.cancelled = true;
+    this.settle(task, new FitCancelledError());
+    slot.worker.postMessage({ type: 'cancel', id: task.id });
+    task.timer = setTimeout(() => this.fail(slot, new FitCancelledError()), this.options.timeoutMs);
   }
 
   private replace(slot: Slot): void {

@@ -37,7 +37,9 @@ describe('message guards', () => {
     const [input] = fixtureSeries();
     expect(isToWorkerMessage({ type: 'fit', id: 1, input, settings: TEST_SETTINGS })).toBe(true);
     expect(isToWorkerMessage({ type: 'fit', id: '1', input, settings: TEST_SETTINGS })).toBe(false);
-    expect(isToWorkerMessage({ type: 'cancel', id: 1 })).toBe(false);
+    expect(isToWorkerMessage({ type: 'cancel', id: 1 })).toBe(true);
+    expect(isToWorkerMessage({ type: 'cancel', id: '1' })).toBe(false);
+    expect(isFromWorkerMessage({ type: 'cancelled', id: 1 })).toBe(true);
     expect(isFromWorkerMessage({ type: 'error', id: 1, error: { name: 'E', message: 'm' } })).toBe(true);
     expect(isFromWorkerMessage({ type: 'result', id: 1, analysis: {} })).toBe(false);
     expect(isFromWorkerMessage(null)).toBe(false);
@@ -66,6 +68,7 @@ describe('serveFits', () => {
     const port = connect();
     const [input] = fixtureSeries();
     port.send({ type: 'fit', id: 7, input, settings: TEST_SETTINGS });
+    expect(await port.next()).toEqual({ type: 'started', id: 7 });
     const reply = await port.next();
     expect(reply.type).toBe('result');
     expect(reply.id).toBe(7);
@@ -76,9 +79,23 @@ describe('serveFits', () => {
     const port = connect();
     const short = fixtureSeries()[2];
     port.send({ type: 'fit', id: 8, input: short, settings: TEST_SETTINGS });
+    expect(await port.next()).toEqual({ type: 'started', id: 8 });
     const reply = await port.next();
     expect(reply).toMatchObject({ type: 'error', id: 8, error: { name: 'InsufficientDataError' } });
     expect(reply.type === 'error' && reply.error.message).toContain(short.key);
+  });
+
+  it('should drop a fit cancelled before it started: a cancelled reply and no result', async () => {
+    const port = connect();
+    const [input, other] = fixtureSeries();
+    port.send({ type: 'fit', id: 4, input, settings: TEST_SETTINGS });
+    port.send({ type: 'cancel', id: 4 });
+    port.send({ type: 'cancel', id: 99 });
+    port.send({ type: 'fit', id: 5, input: other, settings: TEST_SETTINGS });
+    expect(await port.next()).toEqual({ type: 'cancelled', id: 4 });
+    // The unknown id is ignored; the next message is the following fit, so fit 4 never answered.
+    expect(await port.next()).toEqual({ type: 'started', id: 5 });
+    expect(await port.next()).toMatchObject({ type: 'result', id: 5 });
   });
 
   it('should answer an unrecognised message with a protocol error', async () => {

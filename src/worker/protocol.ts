@@ -2,7 +2,7 @@
  * Messages between the fit worker pool (main thread) and a fit worker. The shared fit protocol of `src/contract/protocol.ts` with a message id; discriminated
  * on `type` (STYLE.md §4). Errors cross as `{name, message, stack}` and are rethrown as real `Error`s (STYLE.md §6).
  */
-import type { FitCacheEntry, FitReply, FitTask } from '../contract/protocol';
+import type { FitCacheEntry, FitCancel, FitProgress, FitReply, FitTask } from '../contract/protocol';
 
 export { deserializeError, serializeError } from '../contract/protocol';
 
@@ -12,10 +12,13 @@ export type CacheEntry = FitCacheEntry;
 /** Analyse one series (the shared `FitTask`), reusing `cached` when the pipeline finds it fresh. */
 export type FitMessage = { type: 'fit'; id: number } & FitTask;
 
-export type ToWorkerMessage = FitMessage;
+export type ToWorkerMessage = FitMessage | FitCancel;
 
-/** The shared `FitReply` with the id of the message it answers (-1 when that message carried no usable id). */
-export type FromWorkerMessage = FitReply & { id: number };
+/**
+ * The shared `FitReply` with the id of the message it answers (-1 when that message carried no usable id), or the
+ * shared progress notices (`started`, `cancelled`).
+ */
+export type FromWorkerMessage = (FitReply & { id: number }) | FitProgress;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -23,13 +26,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Type guard for messages the worker accepts. */
 export function isToWorkerMessage(value: unknown): value is ToWorkerMessage {
-  return (
-    isRecord(value) &&
-    value.type === 'fit' &&
-    typeof value.id === 'number' &&
-    isRecord(value.input) &&
-    isRecord(value.settings)
-  );
+  if (!isRecord(value) || typeof value.id !== 'number') {
+    return false;
+  }
+  return value.type === 'cancel' || (value.type === 'fit' && isRecord(value.input) && isRecord(value.settings));
 }
 
 /** Type guard for messages the pool accepts. */
@@ -39,6 +39,9 @@ export function isFromWorkerMessage(value: unknown): value is FromWorkerMessage 
   }
   if (value.type === 'result') {
     return isRecord(value.analysis) && isRecord(value.cache);
+  }
+  if (value.type === 'started' || value.type === 'cancelled') {
+    return true;
   }
   return value.type === 'error' && isRecord(value.error) && typeof value.error.message === 'string';
 }

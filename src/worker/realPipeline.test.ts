@@ -9,8 +9,8 @@ import { WorkerFitClient } from './client';
 import { FitWorkerPool } from './pool';
 import { channelWorkerFactory } from './testing/channelWorker';
 import { dailyCycleSeries, SMOKE_SETTINGS } from './testing/fixtures';
+import { HOUR_MS } from '../contract/constants';
 
-const HOUR_MS = 3_600_000;
 const START_MS = Date.UTC(2024, 0, 1);
 
 const series = (n: number) => dailyCycleSeries(n, 'up{job="api"}', { job: 'api' });

@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
 import { openHarness, screenshot } from './browser';
 import { columns, hueBinsUsed } from './pixels';
 import type { Check } from './panel.checks';
+import { DAY_MS } from '../../src/contract/constants';
 
 const WITH_UPSTREAM = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'prometheus' }))}`;
 const SYNTHETIC = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'synthetic', fitLocation: 'browser' }))}`;
-const DAY_MS = 86_400_000;
 /** A fixed range (no wall clock): the last day of a week of hourly synthetic data. */
 const TO_MS = Date.UTC(2026, 0, 8);
 const STREAM_TARGET = {

@@ -12,13 +12,12 @@ import { DEMO_TEST_END_MS, demoState, openDemo, startTestStack, waitForRun } fro
 import { assertBands, type Geometry } from './panel.checks';
 import { columns, countNear, parseRgb, type Rgb } from './pixels';
 import { quietPointIndex } from './quietPoint';
+import { HOUR_MS } from '../../src/contract/constants';
 
 export interface DemoCheck {
   name: string;
   run: (session: Session, stack: DemoStack) => Promise<string | void>;
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Hours added to the pinned "now" for the simulated-times check: spread over a day at odd minutes, since the

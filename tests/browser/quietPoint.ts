@@ -3,6 +3,7 @@
  * bands. Chosen from the data, not from a fixed offset, because what lies where in the visible range moves with
  * the time of day the history ends at.
  */
+import { HOUR_MS } from '../../src/contract/constants';
 
 /** The parts of a demo series the choice needs (see DemoHarness in demoPage.ts). */
 export interface QuietPointSeries {
@@ -13,7 +14,6 @@ export interface QuietPointSeries {
   horizonStartMs: number | null;
 }
 
-const HOUR_MS = 3_600_000;
 /** Points kept clear of flags on each side: a marker disc is ~10 px wide, a step is ~4 px on the demo panel. */
 const CLEAR_POINTS = 10;
 

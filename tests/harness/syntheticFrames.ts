@@ -5,8 +5,9 @@
  * Used by generateFixtures.ts (committed JSON under tests/fixtures/frames/; `syntheticAnalysis` also feeds the data
  * source's own frame conversion for the stock-panel fixture) and by the harness bench mode.
  */
-import type { AnomalyWindow, ModelSummary, SeriesAnalysis, SeriesPoints } from '../../src/contract/fit';
+import type { ModelSummary, SeriesAnalysis } from '../../src/contract/fit';
 import { bandFieldName, FIELD, FRAME_CONTRACT_VERSION, TidemarkFrameMeta } from '../../src/contract/frame';
+import { fakeSeriesAnalysis, type FakeModel } from '../../src/contract/testing/fakeAnalyzer';
 
 /** Standard normal quantiles for the two band levels used here. */
 const Z_BY_LEVEL: Record<number, number> = { 95: 1.959964, 99: 2.575829 };
@@ -72,60 +73,39 @@ const [WEAK_PCT, STRONG_PCT] = [95, 99];
 
 /**
  * One series as the pipeline would analyse it: history with injected anomalies, then a forecast horizon with
- * widening bands. The "model" is the generating one (the true mean and σ), stated as such in the summary.
+ * widening bands, through the shared fake analyzer with the generating model (the true mean and σ) as its "fit".
  */
 export function syntheticAnalysis(spec: SyntheticSeriesSpec): SeriesAnalysis {
   const rand = prng(spec.seed);
-  const total = spec.points + spec.horizon;
-  const points: SeriesPoints = {
-    timesMs: [],
-    actual: [],
-    forecast: [],
-    bands: [
-      { levelPct: WEAK_PCT, lower: [], upper: [] },
-      { levelPct: STRONG_PCT, lower: [], upper: [] },
-    ],
-    anomaly: [],
-    score: [],
-    horizonStart: spec.points,
-  };
   const offsets = new Map<number, number>();
   for (const a of spec.anomalies) {
     for (let i = a.index; i < a.index + a.length; i++) {
       offsets.set(i, a.sigmas);
     }
   }
-  for (let i = 0; i < total; i++) {
-    const mean = spec.level + spec.amplitude * Math.sin((2 * Math.PI * i) / spec.periodSteps);
-    const inHorizon = i >= spec.points;
-    // Forecast uncertainty grows with the horizon step, as h-step prediction variance does.
-    const sd = spec.noiseSigma * (inHorizon ? Math.sqrt(1 + (i - spec.points + 1) / spec.periodSteps) : 1);
+  const indexOf = (timeMs: number) => Math.round((timeMs - spec.startMs) / spec.stepMs);
+  const meanAt = (i: number) => spec.level + spec.amplitude * Math.sin((2 * Math.PI * i) / spec.periodSteps);
+  const timesMs = Array.from({ length: spec.points }, (_, i) => spec.startMs + i * spec.stepMs);
+  const values = timesMs.map((_, i) => {
     // Noise at 0.45 σ keeps chance flags rare (|z| > 1.96 needs a 4.4 σ draw); injected points get no noise so
     // their severity is exactly the one asked for.
     const noise = gaussian(rand) * spec.noiseSigma * 0.45;
     const offset = offsets.get(i);
-    const value = inHorizon ? null : offset === undefined ? mean + noise : mean + offset * spec.noiseSigma;
-    const score = value === null ? null : (value - mean) / sd;
-    const abs = score === null ? 0 : Math.abs(score);
-    points.timesMs.push(spec.startMs + i * spec.stepMs);
-    points.actual.push(value === null ? null : round(value));
-    points.forecast.push(round(mean));
-    points.anomaly.push(abs > Z_BY_LEVEL[STRONG_PCT] ? 2 : abs > Z_BY_LEVEL[WEAK_PCT] ? 1 : 0);
-    points.score.push(score === null ? null : round(score));
-    for (const band of points.bands) {
-      band.lower.push(round(mean - Z_BY_LEVEL[band.levelPct] * sd));
-      band.upper.push(round(mean + Z_BY_LEVEL[band.levelPct] * sd));
-    }
-  }
-  return {
-    status: 'ok',
-    key: spec.key,
-    labels: spec.labels,
-    model: generatingModel(spec),
-    points,
-    windows: anomalyWindows(points),
-    notices: [],
+    return offset === undefined ? meanAt(i) + noise : meanAt(i) + offset * spec.noiseSigma;
+  });
+  const model: FakeModel = {
+    expected: (timeMs, inHorizon) => {
+      const i = indexOf(timeMs);
+      // Forecast uncertainty grows with the horizon step, as h-step prediction variance does.
+      const growth = inHorizon ? Math.sqrt(1 + (i - spec.points + 1) / spec.periodSteps) : 1;
+      return { mean: meanAt(i), sd: spec.noiseSigma * growth };
+    },
+    z: [Z_BY_LEVEL[WEAK_PCT], Z_BY_LEVEL[STRONG_PCT]],
+    summary: generatingModel(spec),
+    digits: 3,
   };
+  const input = { key: spec.key, labels: spec.labels, timesMs, values, stepMs: spec.stepMs };
+  return fakeSeriesAnalysis(input, spec.horizon, [WEAK_PCT, STRONG_PCT], model);
 }
 
 /** Summary of the generating model: white noise around a known seasonal mean (no coefficients were fitted). */
@@ -183,38 +163,6 @@ export function syntheticTidemarkFrame(spec: SyntheticSeriesSpec, refId = 'A'): 
       num(FIELD.score, points.score),
     ],
   };
-}
-
-/** Runs of flagged points as contract AnomalyWindow objects (severity = the run's worst flag). */
-function anomalyWindows(points: SeriesPoints): AnomalyWindow[] {
-  const { anomaly: flags, score: scores, actual, timesMs: times } = points;
-  const weak = points.bands[0];
-  const windows: AnomalyWindow[] = [];
-  let i = 0;
-  while (i < flags.length) {
-    if (flags[i] === 0) {
-      i++;
-      continue;
-    }
-    let peak = i;
-    let j = i;
-    while (j < flags.length && flags[j] > 0) {
-      peak = Math.abs(scores[j] ?? 0) > Math.abs(scores[peak] ?? 0) ? j : peak;
-      j++;
-    }
-    windows.push({
-      startMs: times[i],
-      endMs: times[j - 1],
-      peakMs: times[peak],
-      peakScore: scores[peak] ?? 0,
-      severity: Math.max(...flags.slice(i, j)) === 2 ? 2 : 1,
-      expectedLower: weak.lower[peak] ?? 0,
-      expectedUpper: weak.upper[peak] ?? 0,
-      observed: actual[peak] ?? 0,
-    });
-    i = j;
-  }
-  return windows;
 }
 
 /** A plain (non-Tidemark) frame, e.g. a Prometheus series on the same panel. */

@@ -3,6 +3,7 @@
  * each averaged to an hourly grid (UTC hours; an hour without samples is missing), and the rolling origins.
  */
 import { loadNab } from '../nabData';
+import { HOUR_MS } from '../../contract/constants';
 
 /** One hourly series of the evaluation. */
 export interface HourlySeries {
@@ -21,8 +22,6 @@ export interface ForecastTask {
   train: number[];
   actual: number[];
 }
-
-const HOUR_MS = 3_600_000;
 
 /** Real series of every folder in `dirs` (a file present in several folders is read once), hourly. */
 export function loadHourlySeries(dirs: string[]): HourlySeries[] {

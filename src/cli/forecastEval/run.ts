@@ -11,8 +11,7 @@ import type { ForecastTask } from './data';
 import { IntervalForecast, scoreForecast, seasonalScale, type ForecastScores } from './metrics';
 import { seasonalNaive } from './naive';
 import { parseROutput, runRAutoArima, taskKey, type ROutcome } from './rAutoArima';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../../contract/constants';
 
 /** Scores of one method on one task. */
 export interface TaskResult {

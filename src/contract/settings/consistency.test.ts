@@ -9,6 +9,7 @@ import { fitRequestProblem } from '../../../service/src/fitRoute';
 import { FIT_CONTRACT_VERSION } from '../fit';
 import { DEFAULT_FIT_SETTINGS, SETTINGS, type SettingName } from './index';
 import type { SettingSpec } from './spec';
+import { DAY_MS } from '../constants';
 
 interface Case {
   setting: SettingName;
@@ -19,7 +20,6 @@ interface Case {
   cliError?: string;
 }
 
-const DAY_MS = 86_400_000;
 /** The message without the edge's location prefix and its `, got …` tail; undefined when accepted. */
 const core = (message: string | undefined, prefix: string) =>
   message === undefined ? undefined : message.slice(message.indexOf(prefix) + prefix.length).replace(/, got .*$/, '');

@@ -2,6 +2,7 @@
  * Settings that exist at some edges only, each with the reason. Same entry format as `schema.ts`.
  */
 import { Type } from '@sinclair/typebox';
+import { MAX_HORIZON_STEPS } from '../../model/pipeline/settings';
 import { autoOrDuration, duration, integer, isPositiveDuration, number, type SettingSpec } from './spec';
 
 const spec = <S extends SettingSpec>(entry: S) => entry;
@@ -66,9 +67,9 @@ export const EDGE_SETTINGS = {
     cli: { flag: 'min-train', metavar: 'SPAN', parse: 'span' },
   }),
   leadSteps: spec({
-    schema: integer(1, 1, 10_000, 'Bands and scores from predictions made this many steps earlier'),
+    schema: integer(1, 1, MAX_HORIZON_STEPS, 'Bands and scores from predictions made this many steps earlier'),
     unit: 'steps',
-    expect: 'an integer from 1 to 10000',
+    expect: `an integer from 1 to ${MAX_HORIZON_STEPS}`,
     edges: ['cli'],
     note: `${TUNING} The flag keeps its old name --horizon.`,
     cli: { flag: 'horizon', metavar: 'STEPS', parse: 'number' },

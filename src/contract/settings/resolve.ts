@@ -29,6 +29,24 @@ export function seasonSteps(season: string, stepMs: number): number | 'auto' {
   return steps;
 }
 
+/** The pipeline settings that need no clock: every one but the season and the horizon (steps of the series' step). */
+type ClockFreeModelSettings = Omit<ModelSettings, 'seasonalPeriod' | 'horizonSteps'>;
+
+/**
+ * The pipeline settings of `settings` apart from the season and the horizon, unchecked: a new shared setting
+ * reaches the pipeline (and the CLI detector, which has no clock) through the spread without an edit here.
+ */
+export function clockFreeModelSettings(settings: FitSettings): ClockFreeModelSettings {
+  const { season, holdOff, refitEvery, trainingWindow, horizon, ...rest } = settings;
+  return {
+    ...rest,
+    levelsPct: [settings.levelsPct[0], settings.levelsPct[1]],
+    holdOffMs: ms(holdOff),
+    refitEveryMs: ms(refitEvery),
+    trainingWindowMs: ms(trainingWindow),
+  };
+}
+
 /**
  * The pipeline settings for a series sampled every `stepMs`. Checks `settings` against the schema first, so a
  * fit never starts on a value no edge would accept.
@@ -36,14 +54,9 @@ export function seasonSteps(season: string, stepMs: number): number | 'auto' {
  */
 export function toModelSettings(settings: FitSettings, stepMs: number): ModelSettings {
   throwIfProblems(fitSettingsProblems(settings as Record<string, unknown>, true), 'settings.');
-  const { season, holdOff, refitEvery, trainingWindow, horizon, ...rest } = settings;
   return {
-    ...rest,
-    levelsPct: [settings.levelsPct[0], settings.levelsPct[1]],
-    seasonalPeriod: seasonSteps(season, stepMs),
-    holdOffMs: ms(holdOff),
-    refitEveryMs: ms(refitEvery),
-    trainingWindowMs: ms(trainingWindow),
-    horizonSteps: Math.ceil(ms(horizon) / stepMs),
+    ...clockFreeModelSettings(settings),
+    seasonalPeriod: seasonSteps(settings.season, stepMs),
+    horizonSteps: Math.ceil(ms(settings.horizon) / stepMs),
   };
 }

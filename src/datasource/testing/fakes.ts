@@ -9,17 +9,21 @@ import {
   type ScopedVars,
 } from '@grafana/data';
 import type { BackendSrv, DataSourceSrv, TemplateSrv } from '@grafana/runtime';
-import { type Observable, of } from 'rxjs';
+import { NEVER, type Observable, of } from 'rxjs';
 import fixture from '../../../tests/fixtures/datasource/prometheus-frames.json';
 import { FIT_CONTRACT_VERSION, type FitRequest, type FitResponse, type SeriesResult } from '../../contract/fit';
 import { type Analyzer, runFitTask } from '../../contract/protocol';
 import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
+import { HOUR_MS } from '../../contract/constants';
+import { WorkerFitClient } from '../../worker/client';
+import { FitWorkerPool } from '../../worker/pool';
+import { channelWorkerFactory } from '../../worker/testing/channelWorker';
+import { SarimaDataSource } from '../datasource';
 import type { FitCallOptions, FitClient } from '../fitClient';
 import { GrafanaLikeTemplateSrv } from './templateSrv';
 import type { SarimaDataSourceOptions, SarimaQuery } from '../types';
 
 export const PROMETHEUS_FRAMES = fixture.frames as unknown as DataFrame[];
-const HOUR_MS = 3_600_000;
 /** Visible range over the fixture: its last 6 hours; 6 hours before it are training data. */
 export const VISIBLE_FROM_MS = PROMETHEUS_FRAMES[0].fields[0].values[6] as number;
 export const VISIBLE_TO_MS = VISIBLE_FROM_MS + 5 * HOUR_MS;
@@ -98,6 +102,45 @@ export class InProcessFitClient implements FitClient {
     });
     return { version: FIT_CONTRACT_VERSION, results };
   }
+}
+
+/** What a data source test may replace; everything else is the fakes above. */
+export interface FakeDataSourceOptions {
+  /** The Prometheus stand-in (default: the fixture frames); null = no upstream data source exists. */
+  upstream?: FakeUpstream | null;
+  /** Default: an in-process client running the shared fake analyzer. */
+  fitClient?: FitClient;
+  jsonData?: Partial<SarimaDataSourceOptions>;
+  /** Default: a backendSrv that never answers (browser fits need none). */
+  backendSrv?: Pick<BackendSrv, 'fetch'>;
+}
+
+/** A data source wired to the fakes, with the upstream and the fit client it uses (for the tests' evidence). */
+export function fakeDataSource(options: FakeDataSourceOptions = {}) {
+  const upstream = options.upstream ?? fakeUpstream();
+  const fitClient = options.fitClient ?? new InProcessFitClient();
+  const ds = new SarimaDataSource(
+    instanceSettings(options.jsonData),
+    fakeTemplateSrv,
+    fakeDataSourceSrv(options.upstream === null ? undefined : upstream),
+    fitClient,
+    options.backendSrv ?? fakeBackendSrv(() => NEVER).backendSrv
+  );
+  return { ds, upstream, fitClient };
+}
+
+/**
+ * A pool of `size` in-process channel workers running `analyze` (the real worker code over MessageChannels), its
+ * fit client, and `close` to dispose of both at the end of a test.
+ */
+export function channelWorkerPool(analyze: Analyzer = fakeAnalyze, size = 2) {
+  const channels = channelWorkerFactory(analyze);
+  const pool = new FitWorkerPool({ factory: channels.factory, size, timeoutMs: 10_000 });
+  const close = () => {
+    pool.dispose();
+    channels.close();
+  };
+  return { pool, client: new WorkerFitClient(pool), close };
 }
 
 /** backendSrv whose `fetch` answers from `respond` (an Observable per request). */

@@ -10,8 +10,7 @@ import { type DataFrame, type DataQueryRequest, type DataSourceApi, FieldType } 
 import { of } from 'rxjs';
 import { parseDurationMs } from '../../model/duration';
 import type { FakeUpstream } from './fakes';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../contract/constants';
 
 /** A scraped series: its labels and its value at a scrape time. */
 export interface ScrapedSeries {

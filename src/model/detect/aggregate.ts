@@ -8,8 +8,7 @@
  */
 import { StepMismatchError } from '../errors';
 import type { RegularSeries } from '../series';
-
-const WEEK_MS = 7 * 86_400_000;
+import { WEEK_MS } from '../timeUnits';
 
 /** Result of {@link aggregateSeries}. */
 export interface AggregatedSeries {

@@ -5,9 +5,9 @@ import type { RegularSeries } from '../series';
 import { runBacktest, runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { anomalyWindows } from './windows';
+import { HOUR_MS } from '../timeUnits';
 
 // Fixtures: tests/fixtures/detect/generate.py (daily sine, N(0, 0.3²) noise, events at 2024-01-10 12:00).
-const HOUR_MS = 3_600_000;
 const EVENT_MS = Date.UTC(2024, 0, 10, 12);
 
 function series(fixture: { startMs: number; stepMs: number; values: number[] }): RegularSeries {

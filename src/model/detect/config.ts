@@ -5,6 +5,7 @@ import { parseDurationMs } from '../duration';
 import { InvalidSettingsError } from '../errors';
 import type { ArimaOrder } from '../types';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './hygiene';
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
 /** A length of history: a number of model-grid points or a duration. */
 export type Span = { points: number } | { ms: number };
@@ -102,9 +103,6 @@ export interface DetectorConfig {
   /** Estimation method passed to the engine. */
   method: 'CSS-ML' | 'ML' | 'CSS';
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The one default configuration (no per-series tuning; reasons in `backtest.ts` and the report of issue 4):

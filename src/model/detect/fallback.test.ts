@@ -2,8 +2,8 @@ import type { RegularSeries } from '../series';
 import { runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { MIN_RELATIVE_SIGMA, naiveModel } from './fallback';
+import { HOUR_MS } from '../timeUnits';
 
-const HOUR_MS = 3_600_000;
 const hourly = (values: number[]): RegularSeries => ({ startMs: 0, stepMs: HOUR_MS, values, repairs: [] });
 const flagged = (d: { anomaly: number[] }) => d.anomaly.flatMap((a, i) => (a > 0 ? [i] : []));
 

@@ -1,6 +1,6 @@
 import { applyAlertRules } from './hygiene';
+import { HOUR_MS } from '../timeUnits';
 
-const HOUR_MS = 3_600_000;
 const hours = (n: number) => Array.from({ length: n }, (_, i) => i * HOUR_MS);
 
 describe('applyAlertRules', () => {

@@ -6,8 +6,8 @@ import { seededNormal } from '../sarima/simulate';
 import type { RegularSeries } from '../series';
 import { runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
+import { DAY_MS } from '../timeUnits';
 
-const DAY_MS = 86_400_000;
 const SIGMA = 1;
 
 /** Daily sine (amplitude 3σ) plus white N(0, σ²) noise, `days` long at `stepMs`; seeded. */

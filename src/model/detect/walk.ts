@@ -14,9 +14,7 @@ import { createRecordWindow, type RecordWindow } from './record';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
 import type { Detection } from './types';
-
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+import { DAY_MS, WEEK_MS } from '../timeUnits';
 
 /** Spans of the configuration resolved to model-grid points. */
 export interface Resolved {

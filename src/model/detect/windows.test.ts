@@ -3,8 +3,7 @@ import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG, type Direction } from './config';
 import type { Detection } from './types';
 import { anomalyWindows } from './windows';
-
-const HOUR = 3_600_000;
+import { HOUR_MS } from '../timeUnits';
 
 function detection(level: number[], anomaly: number[], score: number[]): Detection {
   const n = level.length;
@@ -59,14 +58,14 @@ describe('anomalyWindows over a long excursion (issue 12 must-have 4)', () => {
     for (let k = at; k < at + 16; k++) {
       values[k] = Math.abs(normal());
     }
-    const d = runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] });
+    const d = runBacktest({ startMs: 0, stepMs: HOUR_MS, values, repairs: [] });
     const windows = anomalyWindows(d);
     expect(windows).toHaveLength(1);
-    expect(windows[0].startMs).toBe(at * HOUR);
+    expect(windows[0].startMs).toBe(at * HOUR_MS);
     // The last low hour is at + 15; the walk, which followed the low values, sees the return to normal as a
     // jump, so the run may last a few hours more (no new alert: one per run).
-    expect(windows[0].endMs).toBeGreaterThanOrEqual((at + 15) * HOUR);
-    expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR);
+    expect(windows[0].endMs).toBeGreaterThanOrEqual((at + 15) * HOUR_MS);
+    expect(windows[0].endMs).toBeLessThanOrEqual((at + 18) * HOUR_MS);
     expect(windows[0].direction).toBe('below');
     expect(d.anomaly.filter((a) => a > 0)).toHaveLength(1);
   });
@@ -84,27 +83,27 @@ describe('anomalyWindows and direction (issue 12 must-have 5)', () => {
     values[k] = Math.abs(normal());
   }
   const run = (direction: Direction) =>
-    runBacktest({ startMs: 0, stepMs: HOUR, values, repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, direction });
+    runBacktest({ startMs: 0, stepMs: HOUR_MS, values, repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, direction });
   const flagged = (d: Detection) => d.timesMs.filter((_, i) => d.anomaly[i] > 0);
 
   it('should flag and window both excursions by default', () => {
     const d = run('both');
-    expect(flagged(d)).toEqual([spikeAt * HOUR, lowAt * HOUR]);
+    expect(flagged(d)).toEqual([spikeAt * HOUR_MS, lowAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => [w.alertMs, w.direction])).toEqual([
-      [spikeAt * HOUR, 'above'],
-      [lowAt * HOUR, 'below'],
+      [spikeAt * HOUR_MS, 'above'],
+      [lowAt * HOUR_MS, 'below'],
     ]);
   });
 
   it('should keep only the excursion above the expected range when direction is above', () => {
     const d = run('above');
-    expect(flagged(d)).toEqual([spikeAt * HOUR]);
+    expect(flagged(d)).toEqual([spikeAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['above']);
   });
 
   it('should keep only the excursion below the expected range when direction is below', () => {
     const d = run('below');
-    expect(flagged(d)).toEqual([lowAt * HOUR]);
+    expect(flagged(d)).toEqual([lowAt * HOUR_MS]);
     expect(anomalyWindows(d).map((w) => w.direction)).toEqual(['below']);
   });
 });

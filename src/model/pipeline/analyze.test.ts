@@ -3,9 +3,8 @@ import { simulateSeasonal } from '../testing/random';
 import { analyzeSeries, MAX_SCHEDULED_FITS } from './analyze';
 import { bucketFor, DEFAULT_MODEL_SETTINGS } from './settings';
 import type { ModelSettings, SeriesInput } from './types';
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const START_MS = Date.UTC(2026, 0, 1);
 const DAYS = 35;
 const SPIKE_INDEX = 32 * 24 + 13;

@@ -8,10 +8,8 @@ import { seededNormal } from '../sarima/simulate';
 import { analyzeSeries } from './analyze';
 import { DEFAULT_MODEL_SETTINGS } from './settings';
 import type { SeriesAnalysis, SeriesInput } from './types';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../timeUnits';
 
-const MIN_MS = 60_000;
-const HOUR_MS = 60 * MIN_MS;
-const DAY_MS = 24 * HOUR_MS;
 const END_MS = 20_000 * DAY_MS;
 const OUTPUT_FROM_MS = END_MS - 2 * DAY_MS;
 const SEEDS = [1, 2, 3];
@@ -22,14 +20,14 @@ const SEEDS = [1, 2, 3];
  */
 function clean(days: number, seed: number): { timesMs: number[]; values: number[] } {
   const normal = seededNormal(seed);
-  const n = (days * DAY_MS) / MIN_MS;
-  const timesMs = Array.from({ length: n }, (_, i) => END_MS - (n - 1 - i) * MIN_MS);
+  const n = (days * DAY_MS) / MINUTE_MS;
+  const timesMs = Array.from({ length: n }, (_, i) => END_MS - (n - 1 - i) * MINUTE_MS);
   const values = timesMs.map((t) => 100 + 20 * Math.sin((2 * Math.PI * (t % DAY_MS)) / DAY_MS) + normal());
   return { timesMs, values };
 }
 
 function uniform(seed: number): SeriesInput {
-  return { key: 'x', labels: {}, ...clean(14, seed), stepMs: MIN_MS };
+  return { key: 'x', labels: {}, ...clean(14, seed), stepMs: MINUTE_MS };
 }
 
 /** The data source's mixed grid: hourly samples, then 1-minute ones from a day before the output range. */
@@ -42,7 +40,7 @@ function mixed(seed: number): SeriesInput {
     labels: {},
     timesMs: data.timesMs.filter((_, i) => keep[i]),
     values: data.values.filter((_, i) => keep[i]),
-    stepMs: MIN_MS,
+    stepMs: MINUTE_MS,
     coarse: { stepMs: HOUR_MS, untilMs },
   };
 }
@@ -92,7 +90,7 @@ describe('analyzeSeries at the input step', () => {
     for (const analysis of analyses) {
       const times = analysis.points.timesMs.slice(0, analysis.points.horizonStart);
       expect(times).toHaveLength(2 * 24 * 60 + 1);
-      expect(times[1] - times[0]).toBe(MIN_MS);
+      expect(times[1] - times[0]).toBe(MINUTE_MS);
     }
     expectCalibrated(analyses);
   });

@@ -1,9 +1,8 @@
 import { InvalidSeriesError } from '../errors';
 import { modelGrid, modelStepOf, prepareInput } from './mixedGrid';
 import type { SeriesInput } from './types';
+import { HOUR_MS, MINUTE_MS } from '../timeUnits';
 
-const MIN_MS = 60_000;
-const HOUR_MS = 60 * MIN_MS;
 /** A whole hour, so hourly buckets end on the epoch grid. */
 const T0 = 1_000 * HOUR_MS;
 
@@ -16,7 +15,7 @@ function mixedInput(phaseMs = 0): SeriesInput {
     values.push(h);
   }
   for (let m = 0; m <= 120; m++) {
-    timesMs.push(T0 + phaseMs + 6 * HOUR_MS + m * MIN_MS);
+    timesMs.push(T0 + phaseMs + 6 * HOUR_MS + m * MINUTE_MS);
     values.push(100 + m);
   }
   return {
@@ -24,7 +23,7 @@ function mixedInput(phaseMs = 0): SeriesInput {
     labels: {},
     timesMs,
     values,
-    stepMs: MIN_MS,
+    stepMs: MINUTE_MS,
     coarse: { stepMs: HOUR_MS, untilMs: T0 + phaseMs + 6 * HOUR_MS },
   };
 }
@@ -34,7 +33,7 @@ describe('prepareInput', () => {
     const prepared = prepareInput(mixedInput());
     expect(prepared.history).toMatchObject({ startMs: T0, stepMs: HOUR_MS, values: [0, 1, 2, 3, 4, 5] });
     expect(prepared.fine.startMs).toBe(T0 + 6 * HOUR_MS);
-    expect(prepared.fine.stepMs).toBe(MIN_MS);
+    expect(prepared.fine.stepMs).toBe(MINUTE_MS);
     expect(prepared.fine.values).toHaveLength(121);
   });
 
@@ -69,7 +68,7 @@ describe('modelGrid', () => {
   });
 
   it("should keep the history's phase when the coarse grid is offset from the epoch (a dashboard time zone)", () => {
-    const phaseMs = 30 * MIN_MS;
+    const phaseMs = 30 * MINUTE_MS;
     const { series } = modelGrid(prepareInput(mixedInput(phaseMs)), HOUR_MS);
     expect(series.startMs).toBe(T0 + phaseMs);
     expect(series.values.slice(0, 6)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -79,8 +78,8 @@ describe('modelGrid', () => {
 
 describe('modelStepOf', () => {
   it.each([
-    ['a mixed grid: its coarse step', { stepMs: MIN_MS, coarse: { stepMs: HOUR_MS, untilMs: 0 } }, HOUR_MS],
-    ['1-minute data: hourly buckets (a daily season of 24 steps)', { stepMs: MIN_MS }, HOUR_MS],
+    ['a mixed grid: its coarse step', { stepMs: MINUTE_MS, coarse: { stepMs: HOUR_MS, untilMs: 0 } }, HOUR_MS],
+    ['1-minute data: hourly buckets (a daily season of 24 steps)', { stepMs: MINUTE_MS }, HOUR_MS],
     ['hourly data: unchanged', { stepMs: HOUR_MS }, HOUR_MS],
   ])('should give %s', (_case, input, stepMs) => {
     expect(modelStepOf(input)).toBe(stepMs);

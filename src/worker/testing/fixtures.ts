@@ -3,6 +3,7 @@ import fixture from '../../../tests/fixtures/datasource/series.json';
 import type { FitSettings, SeriesInput } from '../../contract/fit';
 import { DEFAULT_FIT_SETTINGS } from '../../contract/settings';
 import { toModelSettings } from '../../contract/settings/resolve';
+import { HOUR_MS } from '../../contract/constants';
 
 export function fixtureSeries(): SeriesInput[] {
   return fixture.series.map((s) => ({
@@ -30,8 +31,6 @@ export const TEST_SETTINGS: FitSettings = {
   refitEvery: '1d',
   trainingWindow: '14d',
 };
-
-const HOUR_MS = 3_600_000;
 
 /**
  * `n` hourly points from 2024-01-01 UTC: a daily cycle with a deterministic wiggle (no RNG, so tests using it

@@ -22,12 +22,11 @@ import { toPanelData, timeRangeOf } from './frames';
 import { HarnessPrometheusDataSource } from './promDataSource';
 import { registerDataSource } from './services';
 import { attachStandInEditor, fetchPrometheusMetricNames } from './standInPromEditor';
+import { DAY_MS } from '../../../src/contract/constants';
 
 type Harness = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
 type AnyDataSourcePlugin = DataSourcePlugin<any, any, any>;
-
-const DAY_MS = 86_400_000;
 
 /** Counts workers and the messages they post back, installed before the plugin loads (the tests' evidence). */
 function instrumentWorkers(harness: Harness) {

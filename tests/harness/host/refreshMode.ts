@@ -16,22 +16,22 @@ import { lastValueFrom } from 'rxjs';
 import { dailySeries, scrapedUpstream } from '../../../src/datasource/testing/scrapedUpstream';
 import { loadAmdModule } from './amd';
 import { registerDataSource } from './services';
+import { MINUTE_MS } from '../../../src/contract/constants';
 
 type Harness = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
 type AnyDataSourcePlugin = DataSourcePlugin<any, any, any>;
 
-const MIN_MS = 60_000;
 /** A fixed "now" on a whole hour, so every page load queries the same data. */
 const NOW_MS = Date.UTC(2026, 0, 15, 12);
 
 function request(points: number): DataQueryRequest {
-  const from = dateTime(NOW_MS - points * MIN_MS);
+  const from = dateTime(NOW_MS - points * MINUTE_MS);
   const to = dateTime(NOW_MS);
   return {
     requestId: 'refresh',
     interval: '1m',
-    intervalMs: MIN_MS,
+    intervalMs: MINUTE_MS,
     maxDataPoints: points,
     range: { from, to, raw: { from, to } },
     scopedVars: {},

@@ -14,8 +14,7 @@ import {
   LoadingState,
 } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../../src/contract/constants';
 
 /** Park–Miller generator: the same noise on every run. */
 function seeded(seed: number): () => number {
