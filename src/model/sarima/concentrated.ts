@@ -6,10 +6,11 @@
 
 import { ModelError } from '../errors';
 import { conditionalSumOfSquares } from './css';
-import { innovations, solveGls } from './gls';
+import { innovationGram, solveGls } from './gls';
 import { invertPositiveDefinite } from './hessian';
 import { concentratedObjective, LikelihoodParts } from './likelihood';
 import { arStationary, Problem, systemFor } from './problem';
+import { SinusoidBasis } from './steadyGram';
 
 /** Buffers of the concentrated objectives for one problem. */
 export interface GlsWork {
@@ -19,6 +20,8 @@ export interface GlsWork {
   /** β₀, the OLS starting coefficients: β̂ = β₀ + δ̂. */
   base: Float64Array;
   E: Float64Array[];
+  /** Each regressor as a sinusoid (mean: ω = 0) when nothing is differenced and there is no drift, else null. */
+  basis: SinusoidBasis[] | null;
 }
 
 /** Number of ARMA parameters p + q + P + Q (the leading entries of a parameter vector). */
@@ -46,7 +49,33 @@ export function makeGlsWork(pr: Problem, base: ArrayLike<number>): GlsWork {
     }
   });
   const columns = [y0, ...pr.dX];
-  return { columns, base: Float64Array.from(base), E: columns.map((col) => new Float64Array(col.length)) };
+  const E = columns.map((col) => new Float64Array(col.length));
+  return { columns, base: Float64Array.from(base), E, basis: sinusoidBasis(pr) };
+}
+
+/**
+ * The regressors as sinusoids for the closed-form cross-products (`steadyGram.ts`): a mean is cos 0t, each
+ * Fourier pair shares its sin/cos columns as basis. Null with differencing (the columns would be differenced
+ * sinusoids, not handled) or a drift (not a sinusoid).
+ */
+function sinusoidBasis(pr: Problem): SinusoidBasis[] | null {
+  if (pr.delta.length > 0 || pr.spec.includeDrift) {
+    return null;
+  }
+  const basis: SinusoidBasis[] = [];
+  let col = 0;
+  if (pr.spec.includeMean) {
+    basis.push({ omega: 0, cos: pr.X[0], sin: null });
+    col = 1;
+  }
+  for (const term of pr.spec.fourier) {
+    for (let h = 1; h <= term.harmonics; h++) {
+      const pair = { omega: (2 * Math.PI * h) / term.period, sin: pr.X[col], cos: pr.X[col + 1] };
+      basis.push(pair, pair);
+      col += 2;
+    }
+  }
+  return basis;
 }
 
 /** Profile at given ARMA parameters: likelihood parts at β̂, β̂ and ẼᵀẼ (= XᵀΣ⁻¹X for σ² = 1). */
@@ -59,8 +88,8 @@ export interface Profile {
 /** GLS step at natural ARMA parameters; null when the filtered regressors are collinear. */
 export function profileMl(pr: Problem, work: GlsWork, arma: ArrayLike<number>): Profile | null {
   const sys = systemFor(pr, arma);
-  const sumlog = innovations(sys, work.columns, work.E);
-  const sol = solveGls(work.E);
+  const { G, sumlog } = innovationGram(sys, work.columns, work.E, work.basis);
+  const sol = solveGls(G, pr.k);
   if (sol === null) {
     return null;
   }

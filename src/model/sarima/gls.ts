@@ -14,6 +14,7 @@
 import { FilterSystem, initialLiveState, stepLive } from './kalman';
 import { chandrasekharStart } from './likelihood';
 import { ArmaSystem } from './stateSpace';
+import { SinusoidBasis, steadyCrossProducts } from './steadyGram';
 
 /** Same freeze rule as `armaLikelihood`: relative size of the covariance increment. */
 const STEADY_TOLERANCE = 1e-13;
@@ -87,11 +88,17 @@ function gainSequence(sys: ArmaSystem, n: number): GainSequence | null {
  * Standardised innovations vₜ/√Fₜ of one complete series through a recorded gain sequence: the steps before
  * the gain freezes, then the time-invariant filter with its constants hoisted (most of the series).
  */
-function filterColumn(sys: ArmaSystem, g: GainSequence, w: ArrayLike<number>, out: Float64Array, a: Float64Array) {
+function filterColumn(
+  sys: ArmaSystem,
+  g: GainSequence,
+  w: ArrayLike<number>,
+  out: Float64Array,
+  a: Float64Array,
+  n: number
+) {
   const { r, phi } = sys;
   a.fill(0);
   const last = g.steps - 1;
-  const n = w.length;
   const head = Math.min(last, n);
   for (let t = 0; t < head; t++) {
     const v = w[t] - a[0];
@@ -106,18 +113,6 @@ function filterColumn(sys: ArmaSystem, g: GainSequence, w: ArrayLike<number>, ou
   const kbar = g.kbar.subarray(last * r, last * r + r);
   const scale = g.invSqrtF[last];
   const invF = g.invF[last];
-  if (r === 1) {
-    // AR(1) errors and white noise: a scalar recursion.
-    const phi0 = phi[0];
-    const k0 = kbar[0] * invF;
-    let a0 = a[0];
-    for (let t = head; t < n; t++) {
-      const v = w[t] - a0;
-      out[t] = v * scale;
-      a0 = phi0 * a0 + k0 * v;
-    }
-    return;
-  }
   if (r === 2) {
     // ARMA(1,1) and AR(2) errors, the common case: the two states in registers.
     const [phi0, phi1] = phi;
@@ -158,8 +153,17 @@ function filterColumnGeneral(sys: ArmaSystem, w: ArrayLike<number>, out: Float64
   return sumlog;
 }
 
-/** Innovations of every column (column 0 = the series, then the regressors) written into `E`; returns Σ log Fₜ. */
-export function innovations(sys: ArmaSystem, columns: Float64Array[], E: Float64Array[]): number {
+/** Σ log Fₜ and the step from which the gains are frozen (n when they never freeze or the Riccati filter ran). */
+interface FilterRun {
+  sumlog: number;
+  frozenAt: number;
+}
+
+/**
+ * Innovations of every column (column 0 = the series, then the regressors) written into `E`: the series over
+ * all n steps, the regressors over their first `regressorSteps`.
+ */
+function innovations(sys: ArmaSystem, columns: Float64Array[], E: Float64Array[], regressorSteps: number): FilterRun {
   const n = columns[0].length;
   const g = gainSequence(sys, n);
   if (g === null) {
@@ -167,14 +171,42 @@ export function innovations(sys: ArmaSystem, columns: Float64Array[], E: Float64
     columns.forEach((col, j) => {
       sumlog = filterColumnGeneral(sys, col, E[j]);
     });
-    return sumlog;
+    return { sumlog, frozenAt: n };
   }
   const a = new Float64Array(sys.r + 1);
-  columns.forEach((col, j) => filterColumn(sys, g, col, E[j], a));
-  return g.sumlog;
+  columns.forEach((col, j) => filterColumn(sys, g, col, E[j], a, j === 0 ? n : regressorSteps));
+  return { sumlog: g.sumlog, frozenAt: g.steps - 1 };
 }
 
-/** Least-squares solution of column 0 of `E` on the others (from `from` on): correction δ and residual SS. */
+/** Steps of the regressors filtered first when they are sinusoids: enough for transients of MA roots ≤ ~0.95. */
+const STEADY_PREFIX = 512;
+
+/**
+ * Innovations of the series and the regressors and their cross-products EᵀE (row-major, column 0 = the series)
+ * with Σ log Fₜ. With `basis` (every regressor a sinusoid) the regressors are filtered over a prefix only and
+ * the rest of their cross-products comes in closed form (`steadyGram.ts`); when their transient has not died
+ * out within the prefix, everything is filtered and summed directly.
+ */
+export function innovationGram(
+  sys: ArmaSystem,
+  columns: Float64Array[],
+  E: Float64Array[],
+  basis: SinusoidBasis[] | null
+): { G: Float64Array; sumlog: number } {
+  const n = columns[0].length;
+  if (basis !== null) {
+    const prefix = Math.min(n, STEADY_PREFIX);
+    const run = innovations(sys, columns, E, prefix);
+    const G = steadyCrossProducts(E, basis, crossProducts, prefix, run.frozenAt);
+    if (G !== null) {
+      return { G, sumlog: run.sumlog };
+    }
+  }
+  const run = innovations(sys, columns, E, n);
+  return { G: crossProducts(E, 0, n), sumlog: run.sumlog };
+}
+
+/** Least-squares solution of column 0 on the others: correction δ and residual SS. */
 export interface GlsSolution {
   delta: Float64Array;
   ssq: number;
@@ -183,12 +215,10 @@ export interface GlsSolution {
 }
 
 /**
- * Regresses E[0] on E[1..k] over rows from `from` on, by Cholesky on the cross-products; null when they are
- * not positive definite (regressors collinear after filtering).
+ * Regresses column 0 on columns 1..k given their cross-products G ((k+1)², row-major), by Cholesky; null when
+ * the regressors' block is not positive definite (regressors collinear after filtering).
  */
-export function solveGls(E: Float64Array[], from = 0): GlsSolution | null {
-  const k = E.length - 1;
-  const G = crossProducts(E, from);
+export function solveGls(G: Float64Array, k: number): GlsSolution | null {
   const nc = k + 1;
   const xtx = new Float64Array(k * k);
   const xty = new Float64Array(k);
@@ -211,12 +241,12 @@ export function solveGls(E: Float64Array[], from = 0): GlsSolution | null {
 }
 
 /**
- * EᵀE over rows from `from` on (symmetric, row-major). Four dot products per pass over a column: the
+ * EᵀE over rows [from, to) (symmetric, row-major). Four dot products per pass over a column: the
  * cross-products are the largest cost of one evaluation, and sharing the loads of column i cuts it ~2×.
  */
-function crossProducts(E: Float64Array[], from: number): Float64Array {
+function crossProducts(E: Float64Array[], from: number, to: number): Float64Array {
   const nc = E.length;
-  const n = E[0].length;
+  const n = to;
   const G = new Float64Array(nc * nc);
   for (let i = 0; i < nc; i++) {
     const a = E[i];
@@ -243,7 +273,7 @@ function crossProducts(E: Float64Array[], from: number): Float64Array {
       G[i * nc + j + 3] = s3;
     }
     for (; j <= i; j++) {
-      G[i * nc + j] = dot(a, E[j], from);
+      G[i * nc + j] = dot(a, E[j], from, to);
     }
     for (j = 0; j < i; j++) {
       G[j * nc + i] = G[i * nc + j];
@@ -252,9 +282,9 @@ function crossProducts(E: Float64Array[], from: number): Float64Array {
   return G;
 }
 
-function dot(a: Float64Array, b: Float64Array, from: number): number {
+function dot(a: Float64Array, b: Float64Array, from: number, to: number): number {
   let s = 0;
-  for (let t = from; t < a.length; t++) {
+  for (let t = from; t < to; t++) {
     s += a[t] * b[t];
   }
   return s;
