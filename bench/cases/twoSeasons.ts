@@ -48,7 +48,7 @@ export const cases: BenchCase[] = [
     ours: (input) => `loglik ${fitSarima(input.y, spec).loglik.toFixed(3)}`,
     peers: {
       arima: { unavailable: 'not wired: would need SARIMAX exog columns' },
-      r: { run: { kind: 'fit', model }, reps: 1, timeoutMs: 180_000 },
+      r: { run: { kind: 'fit', model }, reps: 3, timeoutMs: 180_000 },
       statsmodels: {
         run: { kind: 'fit', model },
         reps: 1,

@@ -28,9 +28,9 @@ export const MAX_SARIMA_PERIOD = 48;
 export const HARMONIC_GRID = [1, 2, 3, 4, 5, 6];
 
 /**
- * Default cap on the harmonics of all seasons together. The joint fit estimates every regression coefficient
- * by likelihood, so its cost grows with the square of 2·ΣK; 8 harmonics (16 regressors) keep a fit of 4032
- * five-minute points under a second.
+ * Default cap on the harmonics of all seasons together (16 regressors). The fit concentrates the regression
+ * coefficients out of the likelihood (`sarima/gls.ts`), so more harmonics no longer multiply the optimiser's
+ * work; the cap stays as the limit the automatic choice was evaluated with.
  */
 export const MAX_TOTAL_HARMONICS = 8;
 

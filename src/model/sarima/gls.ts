@@ -244,7 +244,7 @@ export function solveGls(G: Float64Array, k: number): GlsSolution | null {
  * EᵀE over rows [from, to) (symmetric, row-major). Four dot products per pass over a column: the
  * cross-products are the largest cost of one evaluation, and sharing the loads of column i cuts it ~2×.
  */
-function crossProducts(E: Float64Array[], from: number, to: number): Float64Array {
+export function crossProducts(E: Float64Array[], from: number, to: number): Float64Array {
   const nc = E.length;
   const n = to;
   const G = new Float64Array(nc * nc);

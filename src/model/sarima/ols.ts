@@ -1,5 +1,6 @@
 /** Ordinary least squares for the starting values of the regression coefficients. */
 
+import { crossProducts } from './gls';
 import { invertPositiveDefinite } from './hessian';
 
 /** OLS fit: coefficients, their standard errors and the residual sum of squares. */
@@ -16,22 +17,15 @@ export interface OlsFit {
  */
 export function ols(y: ArrayLike<number>, X: Array<ArrayLike<number>>): OlsFit | null {
   const k = X.length;
-  const n = y.length;
+  const [yc, ...Xc] = completeRows(y, X);
+  const rows = yc.length;
+  const G = crossProducts([yc, ...Xc], 0, rows);
   const xtx = new Float64Array(k * k);
   const xty = new Float64Array(k);
-  let rows = 0;
-  for (let t = 0; t < n; t++) {
-    const yt = y[t];
-    if (Number.isNaN(yt) || X.some((col) => Number.isNaN(col[t]))) {
-      continue;
-    }
-    rows++;
-    for (let i = 0; i < k; i++) {
-      const xi = X[i][t];
-      xty[i] += xi * yt;
-      for (let j = 0; j <= i; j++) {
-        xtx[i * k + j] += xi * X[j][t];
-      }
+  for (let i = 0; i < k; i++) {
+    xty[i] = G[(i + 1) * (k + 1)];
+    for (let j = 0; j <= i; j++) {
+      xtx[i * k + j] = G[(i + 1) * (k + 1) + j + 1];
     }
   }
   for (let i = 0; i < k; i++) {
@@ -49,18 +43,32 @@ export function ols(y: ArrayLike<number>, X: Array<ArrayLike<number>>): OlsFit |
       beta[i] += inv[i * k + j] * xty[j];
     }
   }
+  const resid = Float64Array.from(yc);
+  for (let i = 0; i < k; i++) {
+    const col = Xc[i];
+    for (let t = 0; t < rows; t++) {
+      resid[t] -= beta[i] * col[t];
+    }
+  }
   let rss = 0;
-  for (let t = 0; t < n; t++) {
-    if (Number.isNaN(y[t]) || X.some((col) => Number.isNaN(col[t]))) {
-      continue;
-    }
-    let e = y[t];
-    for (let i = 0; i < k; i++) {
-      e -= beta[i] * X[i][t];
-    }
-    rss += e * e;
+  for (let t = 0; t < rows; t++) {
+    rss += resid[t] * resid[t];
   }
   const s2 = rss / (rows - k);
   const se = beta.map((_, i) => Math.sqrt(Math.max(0, s2 * inv[i * k + i])));
   return { beta, se, rss, rows };
+}
+
+/** y and the columns of X at the rows where none is missing, as compact arrays (no copy when all are present). */
+function completeRows(y: ArrayLike<number>, X: Array<ArrayLike<number>>): Float64Array[] {
+  const n = y.length;
+  const keep: number[] = [];
+  for (let t = 0; t < n; t++) {
+    if (!Number.isNaN(y[t]) && X.every((col) => !Number.isNaN(col[t]))) {
+      keep.push(t);
+    }
+  }
+  return [y, ...X].map((col) =>
+    keep.length === n && col instanceof Float64Array ? col : Float64Array.from(keep, (t) => col[t])
+  );
 }
