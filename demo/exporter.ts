@@ -8,9 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { demoValuesAt, toExposition } from './data';
 import { NAB_METRIC, type NabReplay } from './nab';
 
+/** An extra live anomaly: `heightPerSecond` added to the synthetic series of `service` in [fromMs, untilMs). */
+export interface PlantedSpike {
+  service: string;
+  heightPerSecond: number;
+  fromMs: number;
+  untilMs: number;
+}
+
 export interface DemoExporter {
   /** host:port, as a scrape target. */
   target: string;
+  /** Adds a spike to the live values from now on (measurements of detection latency: `demo/liveLatency.ts`). */
+  plant: (spike: PlantedSpike) => void;
   close: () => Promise<void>;
 }
 
@@ -22,13 +32,19 @@ export function startExporter(options: {
   nab: NabReplay | null;
 }): Promise<DemoExporter> {
   const { port, anchorMs, seed, nab } = options;
+  const planted: PlantedSpike[] = [];
   const server = http.createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end('not found: the demo exporter serves /metrics only\n');
       return;
     }
     const nowMs = Date.now();
-    const samples = demoValuesAt(nowMs, anchorMs, seed);
+    const samples = demoValuesAt(nowMs, anchorMs, seed).map((sample) => {
+      const extra = planted
+        .filter((p) => p.service === sample.labels.service && nowMs >= p.fromMs && nowMs < p.untilMs)
+        .reduce((sum, p) => sum + p.heightPerSecond, 0);
+      return { ...sample, value: sample.value + extra };
+    });
     const taxi = nab?.valueAt(nowMs);
     if (nab && taxi !== null && taxi !== undefined) {
       samples.push({ name: NAB_METRIC, labels: nab.history.labels, value: taxi });
@@ -41,6 +57,7 @@ export function startExporter(options: {
       const address = server.address() as AddressInfo;
       resolve({
         target: `127.0.0.1:${address.port}`,
+        plant: (spike) => planted.push(spike),
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });

@@ -9,6 +9,8 @@ import { NAB_METRIC } from './nab';
 import { answers, startProcess, waitUntil, type Managed } from './processes';
 
 const ROOT = path.resolve(__dirname, '..');
+/** tsx compiles the service on start: over 30 s on a loaded 2-core machine. */
+const SERVICE_READY_TIMEOUT_MS = 120_000;
 
 /**
  * Detectors for the demo series: 1-minute steps, so each new sample is scored within a minute of its scrape; the
@@ -64,7 +66,8 @@ export async function startService(options: {
     await waitUntil(
       'companion service /-/ready',
       () => answers(`${url}/-/ready`),
-      () => (managed.exited() ? `the service exited:\n${managed.logTail()}` : undefined)
+      () => (managed.exited() ? `the service exited:\n${managed.logTail()}` : undefined),
+      SERVICE_READY_TIMEOUT_MS
     );
   } catch (error) {
     await managed.stop();

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDemoServer } from '../tests/harness/demoServer';
 import { generateDemoSeries, toOpenMetrics } from './data';
-import { startExporter } from './exporter';
+import { type DemoExporter, startExporter } from './exporter';
 import { loadNabReplay, NAB_DIR } from './nab';
 import { freePort } from './processes';
 import { backfill, missingPrometheusBinaries, type ScrapeJob, startPrometheus } from './prometheus';
@@ -37,6 +37,8 @@ export interface DemoStack {
   prometheusUrl: string;
   serviceUrl?: string;
   exporterTarget: string;
+  /** Adds a live spike to a synthetic series (the exporter's `plant`). */
+  plantLiveSpike: DemoExporter['plant'];
   /** End of the backfilled history (Unix ms); the live spikes of `DEMO_LIVE_SPIKES` are placed relative to it. */
   anchorMs: number;
   /** The `endMs` option when it was given (pinned history end), else undefined (the history ends at start-up). */
@@ -112,6 +114,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       prometheusUrl: prometheus.url,
       serviceUrl,
       exporterTarget: exporter.target,
+      plantLiveSpike: exporter.plant,
       anchorMs,
       pinnedEndMs: options.endMs,
       withNab: !!nab,
