@@ -2,6 +2,7 @@
  * Render benchmark of the built bands panel in headless chromium (issue 6, item 5), against Grafana's stock
  * TimeSeries drawing the same frames in the same run:
  *   npm run build && npx tsx tests/browser/bench.ts [series=10] [points=10000]
+ *   npx tsx tests/browser/bench.ts refresh    (only the dashboard refresh benchmark, `refreshBench.ts`)
  * "first render" = React render + frame mapping + uPlot build + first draw (flushSync and uPlot's microtask);
  * field overrides are Grafana's query-runner work and are reported separately. "pan/zoom" = one time-range change
  * (what drag-zoom and panning do) re-rendered and redrawn.
@@ -51,6 +52,15 @@ async function measure(session: Session, query: string) {
 }
 
 async function main() {
+  if (process.argv[2] === 'refresh') {
+    // Only the dashboard refresh benchmark (issue 13 item 4).
+    const session = await startSession();
+    try {
+      return session && !(await refreshBench(session)) ? 1 : 0;
+    } finally {
+      await session?.close();
+    }
+  }
   const series = process.argv[2] ?? '10';
   const points = process.argv[3] ?? '10000';
   const session = await startSession();

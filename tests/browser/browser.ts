@@ -59,7 +59,8 @@ export async function openHarness(session: Session, query: string, viewport = { 
   const page = await session.browser.newPage({ viewport, deviceScaleFactor: 1 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${session.server.url}/tests/harness/index.html?${query}`);
+  // Generous, as for the demo page: the harness pulls dist/ and the shared modules, slow on a loaded 2-core machine.
+  await page.goto(`${session.server.url}/tests/harness/index.html?${query}`, { timeout: 90_000 });
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 60_000 });
   const failure = await page.evaluate(() => (window as unknown as { harness: { error?: string } }).harness.error);
   if (failure) {
