@@ -30,7 +30,7 @@ describe('defaultPoolSize', () => {
   it.each([
     [undefined, 1],
     [1, 1],
-    [2, 1],
+    [2, 2],
     [4, 3],
     [16, 4],
   ])('should size the pool for hardwareConcurrency %p as %p', (cores, size) => {

@@ -43,9 +43,14 @@ export interface FitOutcome {
   cache: CacheEntry;
 }
 
-/** One worker per core left after the page's own thread, at least 1 and at most 4. */
+/**
+ * One worker per core left after the page's own thread, at most 4; on 1 or 2 cores one per core: the page's thread
+ * only waits while the workers fit (the refresh bench: 20 series, upstream answers and frames ~0.1 s of ~10 s), so
+ * a second core left to it would idle through a dashboard refresh. 1 when the core count is unknown.
+ */
 export function defaultPoolSize(hardwareConcurrency: number | undefined): number {
-  return Math.min(4, Math.max(1, (hardwareConcurrency ?? 2) - 1));
+  const cores = Math.max(1, hardwareConcurrency ?? 1);
+  return Math.min(4, cores <= 2 ? cores : cores - 1);
 }
 
 interface Task {
