@@ -70,14 +70,27 @@ export function demoState(page: Page): Promise<DemoHarness> {
   });
 }
 
-/** Opens the demo page with a preset and waits for its first query (upstream + fits) to finish. */
-export async function openDemo(session: Session, stack: DemoStack, preset: string): Promise<DemoPageHandle> {
+/**
+ * Opens the demo page with a preset and waits for its first query (upstream + fits) to finish. `view` moves the
+ * visible range: its end (default: the stack's pinned end) and its length in days (default: the page's 3); and
+ * `maxDataPoints` makes the page ask for Grafana's interval for that many points (default: hourly).
+ */
+export async function openDemo(
+  session: Session,
+  stack: DemoStack,
+  preset: string,
+  view: { toMs?: number; days?: number; maxDataPoints?: number } = {}
+): Promise<DemoPageHandle> {
   const page = await session.browser.newPage({ viewport: { width: 1140, height: 1320 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   const workerUrls: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('worker', (worker: Worker) => workerUrls.push(worker.url()));
-  const pin = stack.pinnedEndMs === undefined ? '' : `&to=${stack.pinnedEndMs}`;
+  const toMs = view.toMs ?? stack.pinnedEndMs;
+  const pin =
+    (toMs === undefined ? '' : `&to=${toMs}`) +
+    (view.days === undefined ? '' : `&days=${view.days}`) +
+    (view.maxDataPoints === undefined ? '' : `&maxDataPoints=${view.maxDataPoints}`);
   // Generous: the page pulls dist/ and the shared modules, slow on a loaded 2-core machine.
   await page.goto(`${stack.previewUrl}&preset=${preset}${pin}`, { timeout: 90_000 });
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 90_000 });

@@ -13,6 +13,7 @@ import {
   type DataSourcePlugin,
   dateTime,
   type PanelPlugin,
+  rangeUtil,
 } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
@@ -112,6 +113,11 @@ interface DemoSession {
   options: Record<string, unknown>;
   prometheus: HarnessPrometheusDataSource;
   visibleDays: number;
+  /**
+   * Page parameter `maxDataPoints`: the request's interval as Grafana derives it from the range and the panel's
+   * points (`rangeUtil.calculateInterval`), so the data source answers at the dashboard's step; null: 1 hour.
+   */
+  maxDataPoints: number | null;
   /** Pinned end of the visible range (Unix ms), or null to follow the clock. */
   pinnedToMs: number | null;
 }
@@ -135,11 +141,16 @@ function renderPage(session: DemoSession, run: () => Promise<void>): void {
 
 /** Queries the last `visibleDays` days through the Tidemark data source, as a dashboard panel would. */
 function queryVisibleRange(session: DemoSession, range: ReturnType<typeof timeRangeOf>): Promise<DataQueryResponse> {
+  const { interval, intervalMs } =
+    session.maxDataPoints === null
+      ? { interval: '1h', intervalMs: 3_600_000 }
+      : rangeUtil.calculateInterval(range, session.maxDataPoints);
   return lastValueFrom(
     session.datasource.query({
       requestId: `demo-${Number(session.harness.runCount) + 1}`,
-      interval: '1h',
-      intervalMs: 3_600_000,
+      interval,
+      intervalMs,
+      ...(session.maxDataPoints === null ? {} : { maxDataPoints: session.maxDataPoints }),
       range,
       scopedVars: {},
       targets: [session.state.query],
@@ -182,6 +193,7 @@ export async function mountDemoMode(root: Root, params: URLSearchParams, harness
   const datasource = registerTidemark(dsPlugin, meta);
   const preset = PRESETS.find((p) => p.name === params.get('preset')) ?? PRESETS[0];
   const visibleDays = Number(params.get('days') ?? 3);
+  const maxDataPoints = params.has('maxDataPoints') ? Number(params.get('maxDataPoints')) : null;
   const pinnedToMs = params.has('to') ? Number(params.get('to')) : null;
   if (pinnedToMs !== null && !Number.isFinite(pinnedToMs)) {
     throw new Error(`demo page: to=${params.get('to')} is not a Unix time in milliseconds`);
@@ -199,6 +211,7 @@ export async function mountDemoMode(root: Root, params: URLSearchParams, harness
     options,
     prometheus,
     visibleDays,
+    maxDataPoints,
     pinnedToMs,
   };
   const run = () => runQuery(session, () => renderPage(session, run));
