@@ -78,7 +78,7 @@ describe('parseConfig', () => {
       'detectors.yaml:6:11: detectors[0] (pod_cpu).step: must be a duration longer than 0, e.g. 1h, got "1x"',
       'detectors.yaml:10:11: detectors[1].name: duplicate detector name "pod_cpu"',
       'detectors.yaml:10:5: detectors[1] (pod_cpu).query: required: a PromQL query',
-      'detectors.yaml:12:21: detectors[1] (pod_cpu).trainingWindow: 600d at step 1h is 14376 points; Prometheus returns at most 11000 per series (use a longer step or a shorter window)',
+      'detectors.yaml:12:21: detectors[1] (pod_cpu).trainingWindow: 600d at step 1h is 14352 points; Prometheus returns at most 11000 per series (use a longer step or a shorter window)',
     ]);
   });
 
