@@ -17,14 +17,15 @@ const describeNab30 = existsSync(resolve(NAB30_DIR, 'windows.json')) ? describe 
 const describeNab7 = existsSync(resolve(NAB7_DIR, 'windows.json')) ? describe : describe.skip;
 
 // Regression floors, set a little under what the default configuration reaches (standard profile; issue 12):
-// nab30 59.0, nab7 68.2. Not tuning targets. On nab30 one window is worth ≈ 3.2 points and ~9 false
-// positives ≈ 1 window.
+// nab30 59.0, nab7 68.2. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
+// costs 1, an early detection earns up to 1, over a range of 124) and ~15 false positives ≈ 1 window.
 const NAB30_FLOOR = 57;
 const NAB7_FLOOR = 66;
-// Neighbours: each threshold moved by ±10 % must stay above this floor (set a little under the lowest neighbour
-// measured, 52.7 at minScore 4.4). Issue 12 asks for "within 3 points of the default"; minScore 4.4 (−4.0) and
-// sustainScore 4.5 (−3.5) do not meet that yet: on 62 windows one window is 3.2 points (see README).
-const NEIGHBOUR_FLOOR = 52;
+// No knife edge (issue 12 must-have 6): a threshold moved by ±10 % must score at least the default minus 3 points.
+const NEIGHBOUR_MARGIN = 3;
+// Known limit: minScore 3.6 → 52.2 (−6.8) and 4.4 → 55.7 (−3.3) miss that rule (README, issue 12 report); they are
+// held to floors a little under their measured scores so that they cannot get worse unseen.
+const KNOWN_LIMIT_FLOORS: Record<string, number> = { 'minScore 3.6': 51.5, 'minScore 4.4': 55 };
 
 const standardScore = (r: ReturnType<typeof evaluateNabDir>) =>
   r.totals.find((t) => t.profile === 'standard')?.normalized ?? NaN;
@@ -67,10 +68,11 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
     ['escalation 2.2', { rules: { ...DEFAULT_DETECTOR_CONFIG.rules, escalation: 2.2 } }],
   ];
   it.each(neighbours)(
-    'should stay above the neighbour floor when the threshold moves by 10 %% (%s)',
-    (_, change) => {
+    'should score within 3 points of the default (or its known-limit floor) when a threshold moves by 10 %% (%s)',
+    (name, change) => {
       const neighbour = evaluateNabDir(NAB30_DIR, { ...DEFAULT_DETECTOR_CONFIG, ...change });
-      expect(standardScore(neighbour)).toBeGreaterThanOrEqual(NEIGHBOUR_FLOOR);
+      const floor = KNOWN_LIMIT_FLOORS[name] ?? standardScore(result) - NEIGHBOUR_MARGIN;
+      expect(standardScore(neighbour)).toBeGreaterThanOrEqual(floor);
     },
     300_000
   );
