@@ -14,7 +14,7 @@ const WITH_UPSTREAM = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUi
 const SYNTHETIC = `jsonData=${encodeURIComponent(JSON.stringify({ upstreamUid: 'synthetic', fitLocation: 'browser' }))}`;
 /** A fixed range (no wall clock): the last day of a week of hourly synthetic data. */
 const TO_MS = Date.UTC(2026, 0, 8);
-const STREAM_TARGET = {
+export const STREAM_TARGET = {
   refId: 'A',
   expr: 'synthetic_load',
   season: '1d',
@@ -24,14 +24,14 @@ const STREAM_TARGET = {
   seriesLimit: 50,
 };
 
-interface Stream {
+export interface Stream {
   emissions: Array<{ state?: string; series: number; pending?: string }>;
   done: boolean;
   error?: string;
 }
 
-type HarnessWindow = { harness: Record<string, unknown> };
-const harnessValue = <T>(page: Page, key: string) =>
+export type HarnessWindow = { harness: Record<string, unknown> };
+export const harnessValue = <T>(page: Page, key: string) =>
   page.evaluate((k) => (window as unknown as HarnessWindow).harness[k], key) as Promise<T>;
 
 /**
@@ -40,7 +40,7 @@ const harnessValue = <T>(page: Page, key: string) =>
  * `structureRev` at 1 (a host that never bumps it): a panel that trusted that revision kept the first response's
  * single series.
  */
-async function drawnSeries(page: Page, png: Buffer) {
+export async function drawnSeries(page: Page, png: Buffer) {
   const panel = page.locator('[data-testid="harness-stream"]');
   const prefix = 'data-testid VizLegend series ';
   const legend = await panel
@@ -53,7 +53,7 @@ async function drawnSeries(page: Page, png: Buffer) {
   return { legendSeries: legend.filter((name) => !name.endsWith(' forecast')).length, hueBins: hueBinsUsed(cols) };
 }
 
-async function startStream(page: Page) {
+export async function startStream(page: Page) {
   await page.evaluate(
     ({ target, fromMs, toMs }) =>
       ((window as unknown as HarnessWindow).harness.startStream as (...a: unknown[]) => void)(target, fromMs, toMs, 50),

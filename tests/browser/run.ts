@@ -13,6 +13,7 @@ import { startTestStack } from './demoPage';
 import { INTERACTION_CHECKS } from './interaction.checks';
 import { CHECKS } from './panel.checks';
 import { SERIES_CHECKS } from './series.checks';
+import { SERVICE_MODE_CHECKS } from './serviceMode.checks';
 
 async function main() {
   const filter = process.argv[2];
@@ -30,7 +31,14 @@ async function main() {
         })
       : null;
   const checks = [
-    ...[...CHECKS, ...INTERACTION_CHECKS, ...DATASOURCE_CHECKS, ...SERIES_CHECKS, ...ASSET_CHECKS].filter(selected),
+    ...[
+      ...CHECKS,
+      ...INTERACTION_CHECKS,
+      ...DATASOURCE_CHECKS,
+      ...SERVICE_MODE_CHECKS,
+      ...SERIES_CHECKS,
+      ...ASSET_CHECKS,
+    ].filter(selected),
     ...(stack ? demoChecks.map((c) => ({ name: c.name, run: () => c.run(session, stack) })) : []),
   ];
   let failed = 0;

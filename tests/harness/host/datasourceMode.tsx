@@ -28,6 +28,8 @@ function settingsFor(meta: DataSourcePluginMeta, jsonData: Record<string, unknow
     name: 'Tidemark',
     meta,
     jsonData,
+    // Grafana's data proxy path of the instance; its `fitservice` route reaches a fit service when a check serves one.
+    url: '/api/datasources/proxy/uid/tidemark',
     access: 'proxy',
     readOnly: false,
   };

@@ -74,8 +74,39 @@ async function request<T>(options: BackendSrvRequest): Promise<FetchResponse<T>>
   return result;
 }
 
+/**
+ * Grafana's `chunked`: each chunk of the body as it arrives, with the response's status and headers; a failed
+ * status errors with the whole body as bytes; unsubscribing aborts the request.
+ */
+function chunked(options: BackendSrvRequest): Observable<FetchResponse<Uint8Array | undefined>> {
+  return new Observable((subscriber) => {
+    const controller = new AbortController();
+    const read = async () => {
+      const response = await fetch(options.url, {
+        method: options.method ?? 'GET',
+        headers: { 'Content-Type': 'application/json', ...(options.headers ?? {}) },
+        body: options.data === undefined ? undefined : JSON.stringify(options.data),
+        signal: controller.signal,
+      });
+      const meta = { status: response.status, statusText: response.statusText, ok: response.ok };
+      const common = { ...meta, headers: response.headers, redirected: false, type: response.type, url: response.url };
+      if (!response.ok) {
+        throw { ...common, data: new Uint8Array(await response.arrayBuffer()), config: options };
+      }
+      const reader = response.body!.getReader();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        subscriber.next({ ...common, data: chunk.value, config: options });
+      }
+      subscriber.complete();
+    };
+    read().catch((error: unknown) => !controller.signal.aborted && subscriber.error(error));
+    return () => controller.abort();
+  });
+}
+
 const backendSrv = {
   fetch: <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> => from(request<T>(options)),
+  chunked,
   datasourceRequest: <T>(options: BackendSrvRequest) => request<T>(options),
   get: async (url: string, params?: Record<string, string>) => (await request({ url, params })).data,
   post: async (url: string, data?: unknown) => (await request({ url, method: 'POST', data })).data,
