@@ -72,14 +72,14 @@ async function streamToDone(session: Session) {
 async function cancelMidStream(session: Session, service: RunningService) {
   const { page, errors } = await openHarness(session, `mode=datasource&theme=dark&${SERVICE_MODE}`);
   await startStream(page);
-  await page.waitForFunction(
-    () => ((window as unknown as HarnessWindow).harness.stream as Stream).emissions.length >= 1,
-    null,
-    { timeout: 120_000 }
-  );
+  // Cancel while the request's fits wait on the service's one thread (polled from here: no page round trips).
+  for (let i = 0; i < 1200 && (await serviceCounts(service)).depth === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const waitingAtCancel = (await serviceCounts(service)).depth;
   await page.evaluate(() => ((window as unknown as HarnessWindow).harness.cancelStream as () => void)());
   const atCancel = (await harnessValue<Stream>(page, 'stream')).emissions.length;
-  // 50 fits on one thread take many seconds; the queue empties at once only if the service dropped them.
+  // Without the cancel the waiting fits would run on and finish: the queue would not stay empty with no new fits.
   let counts = await serviceCounts(service);
   for (let i = 0; i < 20 && counts.depth > 0; i++) {
     await page.waitForTimeout(250);
@@ -90,7 +90,7 @@ async function cancelMidStream(session: Session, service: RunningService) {
   const later = await serviceCounts(service);
   const after = await harnessValue<Stream>(page, 'stream');
   await page.close();
-  return { atCancel, after, depth: counts.depth, fits: [counts.fits, later.fits], errors };
+  return { atCancel, waitingAtCancel, after, depth: counts.depth, fits: [counts.fits, later.fits], errors };
 }
 
 export const SERVICE_MODE_CHECKS: Check[] = [
@@ -115,12 +115,13 @@ export const SERVICE_MODE_CHECKS: Check[] = [
         assert.deepEqual(errors, []);
         const cancel = await cancelMidStream(proxied, service);
         assert.equal(cancel.depth, 0, 'the service dropped the cancelled request’s waiting fits');
+        assert.ok(cancel.waitingAtCancel > 0, 'fits were waiting on the service at the cancel');
         // 50 fits of the first query, then fewer than 50 of the cancelled one, and none after the cancel.
         assert.ok(cancel.fits[1] < 100 && cancel.fits[1] === cancel.fits[0], `finished API fits: ${cancel.fits}`);
         assert.equal(cancel.after.emissions.length, cancel.atCancel, 'no responses after the cancel');
         assert.equal(cancel.after.done, false);
         assert.deepEqual(cancel.errors, []);
-        return `${stream.emissions.length} responses; series per response: ${counts.join(' ')}; cancelled after ${cancel.atCancel} response(s), queue ${cancel.depth}, API fits finished ${cancel.fits}`;
+        return `${stream.emissions.length} responses; series per response: ${counts.join(' ')}; cancelled with ${cancel.waitingAtCancel} fits waiting after ${cancel.atCancel} response(s), queue ${cancel.depth}, API fits finished ${cancel.fits}`;
       } finally {
         await proxy.close();
         assert.equal(await service.stop(), 0);
