@@ -26,6 +26,10 @@ export function wantsFitStream(accept: string | undefined): boolean {
 /** Aborts when the connection closes before the answer was completely written (the client went away). */
 export function clientGoneSignal(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
+  // Gone already (while the request waited for admission): the close event has passed.
+  if (reply.raw.destroyed) {
+    controller.abort();
+  }
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) {
       controller.abort();
