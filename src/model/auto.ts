@@ -22,7 +22,7 @@ import { ConstantSeriesError, InsufficientDataError, ModelError } from './errors
 import { fourierResiduals, MAX_SARIMA_PERIOD, seasonStrategy, SeasonStrategy, selectFourierTerms } from './longSeason';
 import { FitOptions, fitSarima, SarimaModel } from './sarima/fit';
 import { polynomialRoots } from './sarima/roots';
-import { detectSeason, nsdiffs, SeasonResult } from './season';
+import { detectSeason, nsdiffs, SeasonOptions, SeasonResult } from './season';
 import { dropMissing, isConstant } from './stats/fill';
 import { ndiffs } from './stats/kpss';
 import { SearchLimits, SearchOrder, stepwiseSearch } from './stepwise';
@@ -40,6 +40,8 @@ export interface AutoOptions {
   period?: number | 'auto';
   /** Grid step in ms, so detection can prefer calendar periods. */
   stepMs?: number;
+  /** Options of season detection when period is 'auto' (`detectSeason`; its stepMs is the one above). */
+  seasonOptions?: Omit<SeasonOptions, 'stepMs'>;
   /** Fixed non-seasonal / seasonal differencing (tested when absent). */
   d?: number;
   D?: number;
@@ -197,7 +199,7 @@ function planModel(y: ArrayLike<number>, n: number, options: AutoOptions): Plan 
   let season: SeasonResult | undefined;
   let periods: number[];
   if (options.period === undefined || options.period === 'auto') {
-    season = detectSeason(y, { stepMs: options.stepMs });
+    season = detectSeason(y, { ...options.seasonOptions, stepMs: options.stepMs });
     periods = season.periods;
     notes.push(
       periods.length

@@ -60,5 +60,5 @@ function guerreroPeriod(y: ArrayLike<number>, options: AutoOptions): number {
   if (typeof options.period === 'number') {
     return options.period;
   }
-  return detectSeason(y, { stepMs: options.stepMs }).period;
+  return detectSeason(y, { ...options.seasonOptions, stepMs: options.stepMs }).period;
 }

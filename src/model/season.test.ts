@@ -52,8 +52,18 @@ describe('detectSeason', () => {
     // A cycle of 24.15 steps: 24 and 121 (≈ 5 cycles) fit about equally; only the step makes 24 the answer.
     const normal = seededNormal(19);
     const x = Array.from({ length: 400 }, (_, t) => 3 * Math.sin((2 * Math.PI * t) / 24.15) + normal());
-    expect(detectSeason(x).period).toBe(121);
-    expect(detectSeason(x, { stepMs: HOUR_MS }).period).toBe(24);
+    // 400 points hold 3.3 cycles of 121: allow that many so the two candidates compete on strength alone.
+    expect(detectSeason(x, { minFreeCycles: 3 }).period).toBe(121);
+    expect(detectSeason(x, { minFreeCycles: 3, stepMs: HOUR_MS }).period).toBe(24);
+  });
+
+  it('should need five full cycles of a period that is not a calendar period of the step', () => {
+    const long = simulateSeasonal(600, { seed: 3, period: 100, amplitude: 2, phi: 0.5 });
+    expect(detectSeason(long, { stepMs: HOUR_MS }).period).toBe(100);
+    // Four cycles: phase means of so few cycles also fit slow autocorrelated wander, so no season is claimed.
+    const short = long.slice(0, 400);
+    expect(detectSeason(short, { stepMs: HOUR_MS }).period).toBe(1);
+    expect(detectSeason(short, { stepMs: HOUR_MS, minFreeCycles: 3 }).period).toBeGreaterThan(90);
   });
 
   it('should tolerate missing values and return no season for short or constant input', () => {

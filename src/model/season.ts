@@ -8,8 +8,14 @@
  *    calendar periods the step implies (hourly when stepMs ≤ 30 min, daily, weekly). An ACF peak within 2%
  *    (at least one step) of a calendar period is snapped to it.
  * 3. Each candidate is scored by its seasonal strength F_s (Wang, Smith & Hyndman 2006, with a
- *    degrees-of-freedom correction, see `stats/decompose.ts`). A candidate is supported when F_s ≥ minStrength
- *    and its ACF is positive. Score = F_s, plus `calendarBonus` for calendar periods.
+ *    degrees-of-freedom correction, see `stats/decompose.ts`). A candidate is supported when F_s ≥ minStrength,
+ *    its ACF is positive and, unless it is a calendar period, the data hold `minFreeCycles` (5) full cycles of
+ *    it. Score = F_s, plus `calendarBonus` for calendar periods.
+ *    Why the cycle rule: with 2–4 cycles the phase means of a long period also fit the slow wander of an
+ *    autocorrelated series, so F_s and the ACF peak look seasonal where nothing repeats (on the hourly NAB
+ *    series of `eval:forecast` such periods of 70–216 h won against the daily one or against none; requiring
+ *    five cycles removed them and lowered MSIS). Calendar periods keep the three-cycle minimum because the
+ *    step makes them likely a priori (daily and weekly rhythms of people and machines).
  * 4. The period is the best-scoring supported candidate, replaced by its smallest supported exact divisor
  *    whose F_s is within `divisorTolerance` (a season of m makes 2m, 3m… look seasonal too; the shorter one
  *    needs fewer parameters). None supported → period 1.
@@ -70,6 +76,8 @@ export interface SeasonOptions {
   calendarBonus?: number;
   /** How much weaker a divisor of the best period may be and still win [0.15]. */
   divisorTolerance?: number;
+  /** Full cycles of data a period needs when it is not a calendar period of the step [5]. */
+  minFreeCycles?: number;
 }
 
 /**
@@ -92,7 +100,9 @@ export function detectSeason(values: ArrayLike<number>, options: SeasonOptions =
   const candidates = periods
     .map(({ period, calendar }): SeasonCandidate => {
       const strength = seasonalStrength(x, period);
-      return { period, strength, acf: r[period], calendar, supported: strength >= minStrength && r[period] > 0 };
+      const enoughCycles = calendar !== undefined || x.length >= period * (options.minFreeCycles ?? 5);
+      const supported = strength >= minStrength && r[period] > 0 && enoughCycles;
+      return { period, strength, acf: r[period], calendar, supported };
     })
     .sort((a, b) => score(b, options) - score(a, options) || a.period - b.period);
   const supported = candidates.filter((c) => c.supported);
