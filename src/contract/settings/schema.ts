@@ -148,6 +148,21 @@ export const SHARED_SETTINGS = {
     yamlKey: 'anomaly.direction',
     cli: { flag: 'direction', metavar: 'both|above|below', parse: 'text' },
   }),
+  transform: spec({
+    label: 'Transform',
+    schema: Type.Union(
+      [Type.Literal('none'), Type.Literal('auto'), Type.Literal('log'), Type.Number({ minimum: -1, maximum: 2 })],
+      {
+        default: 'none',
+        description:
+          'Box-Cox transform of the forecast model: none, log, auto (Guerrero λ in [0, 1] for a series ≥ 0) or a λ',
+      }
+    ),
+    unit: '',
+    expect: 'none, auto, log or a Box-Cox λ from -1 to 2',
+    edges: ['query', 'yaml', 'fit'],
+    note: 'Forecasts and their bands only (the anomaly bands stay untransformed). CLI: `auto --transform`.',
+  }),
   method: spec({
     label: 'Method',
     schema: Type.Union([Type.Literal('CSS'), Type.Literal('ML'), Type.Literal('CSS-ML')], {

@@ -5,7 +5,8 @@
  *
  * Steps: regular grid (`prepareSeries`) → orders (fixed, or `autoSarima` once per cache entry) → causal walk
  * with scheduled refits (`runDetector`, fits memoised by training window) → forecast from the final filter
- * state (`forecastSarima`, R `predict()` intervals) → output from `outputFromMs` on.
+ * state (`forecastSarima`, R `predict()` intervals; with a Box-Cox `transform`, `transformedForecast.ts`) → output
+ * from `outputFromMs` on.
  */
 import { autoSarima, type AutoCandidate } from '../auto';
 import { runDetector, type DetectorRun } from '../detect/backtest';
@@ -13,9 +14,8 @@ import { DEFAULT_DETECTOR_CONFIG, spanPoints } from '../detect/config';
 import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
-import { cloneState, forecastSarima } from '../sarima';
 import { formatTimeMs, type RegularSeries } from '../series';
-import { floorNonNegative } from '../seriesTransform';
+import { forecastWithTransform } from '../transformedForecast';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
 import { modelGrid, modelStepOf, prepareInput } from './mixedGrid';
@@ -87,13 +87,18 @@ export function analyzeSeries(
         `before a scheduled refit time (every ${settings.refitEveryMs / 1000} s), got ${grid.values.length}`
     );
   }
-  const forecast =
+  const forecastRun =
     settings.horizonSteps > 0
-      ? floorNonNegative(
-          forecastSarima(run.final.model, cloneState(run.final.state), settings.horizonSteps, settings.levelsPct),
-          grid.values
-        )
+      ? forecastWithTransform(run.final.model, run.final.state, {
+          series: grid.values,
+          trainPoints,
+          horizonSteps: settings.horizonSteps,
+          levelsPct: settings.levelsPct,
+          transform: settings.transform,
+          method: config.method,
+        })
       : undefined;
+  const forecast = forecastRun?.forecast;
   const outputFromMs = options.outputFromMs ?? -Infinity;
   const aggregation = grid.stepMs / series.stepMs;
   const notices = prepared.repairs.map((r) => r.message);
@@ -109,6 +114,9 @@ export function analyzeSeries(
   if (run.final.reason) {
     notices.push(`${run.final.kind} model used: ${run.final.reason}`);
   }
+  if (forecastRun?.note) {
+    notices.push(forecastRun.note);
+  }
   const analysis: SeriesAnalysis = {
     status: 'ok',
     key: input.key,
@@ -117,6 +125,9 @@ export function analyzeSeries(
       ...summarize(finalFit, memo.diagnose(finalFit), aggregation, choice.candidates),
       kind: run.final.kind,
       ...(run.final.reason ? { fallbackReason: run.final.reason } : {}),
+      ...(forecastRun && forecastRun.transform.setting !== 'none'
+        ? { transform: { setting: forecastRun.transform.setting, lambda: forecastRun.transform.lambda } }
+        : {}),
     },
     points: outputPoints(run.detection, forecast, grid, outputFromMs),
     windows: anomalyWindows(run.detection)

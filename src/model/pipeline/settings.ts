@@ -35,6 +35,7 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   refitEveryMs: DAY_MS,
   trainingWindowMs: 28 * DAY_MS,
   method: DEFAULT_DETECTOR_CONFIG.method,
+  transform: 'none',
   sensitivity: 'medium',
   direction: DEFAULT_DETECTOR_CONFIG.direction,
 };

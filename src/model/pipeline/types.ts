@@ -5,6 +5,7 @@
  */
 
 import type { Direction, Sensitivity } from '../detect/config';
+import type { TransformSetting } from '../seriesTransform';
 
 /** Orders as the public API names them (words, not letters: STYLE.md §3). */
 export interface OrderSetting {
@@ -41,6 +42,8 @@ export interface ModelSettings {
   trainingWindowMs: number;
   /** Estimation method (R `stats::arima` `method`). */
   method: 'CSS-ML' | 'ML' | 'CSS';
+  /** Box-Cox transform of the forecast past the end (`transformedForecast.ts`); default 'none'. */
+  transform?: TransformSetting;
   /** Thresholds of the anomaly tests (`withSensitivity` in detect/config.ts); default 'medium'. */
   sensitivity?: Sensitivity;
   /** Which deviations are flagged; default 'both'. */
@@ -81,6 +84,8 @@ export interface ModelSummary {
   kind?: 'seasonal' | 'non-seasonal' | 'seasonal naive' | 'naive';
   /** Why a fallback was used (the errors of the preferred models). */
   fallbackReason?: string;
+  /** Transform of the forecast when one was set (not 'none'): the setting and the Box-Cox λ used (null = none). */
+  transform?: { setting: TransformSetting; lambda: number | null };
   coefficients: Array<{ name: string; value: number; standardError: number }>;
   sigma2: number;
   loglik: number;
