@@ -2,6 +2,7 @@
 import { autoForecast } from '../model/autoForecast';
 import type { TransformSetting } from '../model/seriesTransform';
 import { parseOptions } from './args';
+import { BATCH_HELP } from './batch';
 import { CliCommand } from './command';
 import { explainDegenerate } from './degenerate';
 import { UsageError } from './errors';
@@ -18,12 +19,14 @@ const USAGE = `usage: tidemark auto --input FILE [options]
   --method M           method of the final fit: CSS-ML (default), ML or CSS
   --transform T        none (default), auto, log or a Box-Cox λ; forecasts of a series with no
                        negative value stay ≥ 0
-  --no-calibration     model bands as they are (default: calibrated by in-sample multi-step errors)`;
+  --no-calibration     model bands as they are (default: calibrated by in-sample multi-step errors)
+${BATCH_HELP}`;
 
 /** The `auto` command: the chosen model in the `fit` shape plus `selection` and `candidates`. */
 export const autoCommand: CliCommand = {
   summary: 'select a SARIMA model automatically and forecast it',
   usage: USAGE,
+  batchOutput: 'json',
   async run(args, io) {
     const options = parseOptions(args, {
       ...COMMON_OPTIONS,

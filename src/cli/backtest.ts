@@ -6,6 +6,7 @@
  */
 import type { Detection } from '../model/detect/types';
 import { runCheckedBacktest } from './checkedBacktest';
+import { BATCH_HELP } from './batch';
 import type { CliCommand } from './command';
 import { formatTimestamp, type TimeFormat } from './csv';
 import { DETECTOR_OPTIONS_HELP, parseDetectorArgs } from './detectorArgs';
@@ -14,7 +15,8 @@ import { readSeries } from './input';
 
 const USAGE = `usage: tidemark backtest --input FILE [detector options]
 Writes timestamp,value,forecast,lower,upper,anomaly,score as CSV (a flag at t uses data up to t only).
-${DETECTOR_OPTIONS_HELP}`;
+${DETECTOR_OPTIONS_HELP}
+${BATCH_HELP}`;
 
 const cell = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
 
@@ -42,6 +44,7 @@ export function formatDetectionCsv(d: Detection, timeFormat: TimeFormat): string
 export const backtestCommand: CliCommand = {
   summary: 'walk through a series causally and flag anomalies (CSV out)',
   usage: USAGE,
+  batchOutput: 'csv',
   async run(args, io) {
     const { config, options, flags } = parseDetectorArgs(args, ['input']);
     if (flags.has('json')) {

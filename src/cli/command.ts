@@ -7,6 +7,8 @@ export interface CliCommand {
   summary: string;
   /** Usage text shown by `<command> --help`. */
   usage: string;
+  /** Output of one series, for batch mode (`batch.ts`): commands without it take one series only. */
+  batchOutput?: 'json' | 'csv';
   /** Throws UsageError (exit 2), InputError or ModelError (exit 1); returns 0 on success. */
   run(args: string[], io: CliIo): Promise<number>;
 }

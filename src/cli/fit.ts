@@ -2,6 +2,7 @@
 import { fitSarima } from '../model/sarima';
 import { FourierTerm, SarimaSpec } from '../model/types';
 import { parseIntegers, parseOptions, ParsedOptions } from './args';
+import { BATCH_HELP } from './batch';
 import { CliCommand } from './command';
 import { explainDegenerate } from './degenerate';
 import { UsageError } from './errors';
@@ -17,12 +18,14 @@ const USAGE = `usage: tidemark fit --input FILE --order p,d,q [options]
   --horizon H          forecast steps (default 2·m, or 10 without a season)
   --level L[,L]        interval levels in percent (default 80,95)
   --step DURATION      grid step, e.g. 300, 5m, 1h (default: median spacing)
-  --method M           CSS-ML (default), ML or CSS`;
+  --method M           CSS-ML (default), ML or CSS
+${BATCH_HELP}`;
 
 /** The `fit` command. */
 export const fitCommand: CliCommand = {
   summary: 'fit a SARIMA model of a given order and forecast it',
   usage: USAGE,
+  batchOutput: 'json',
   async run(args, io) {
     const options = parseOptions(args, {
       ...COMMON_OPTIONS,

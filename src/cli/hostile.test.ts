@@ -161,7 +161,12 @@ describe('CLI hostile inputs: correct results', () => {
 
   it('should cut a long series to the trailing window for fit and auto, saying so on stderr', () => {
     const err: string[] = [];
-    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), readText: async () => '' };
+    const io = {
+      stdout: () => undefined,
+      stderr: (t: string) => err.push(t),
+      readText: async () => '',
+      listCsvFiles: async () => null,
+    };
     const values = Array.from({ length: MAX_MODEL_POINTS + 5 }, (_, i) => i);
     const cut = trailingWindow({ startMs: 0, stepMs: 1000, values, repairs: [] }, io);
     expect(cut.skippedPoints).toBe(5);

@@ -1,5 +1,5 @@
 /** The CLI's contact with the outside world, injected so tests can capture output and fake files. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 
 import { InputError } from './errors';
 
@@ -9,6 +9,21 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a UTF-8 text file; rejects with an InputError naming the path. */
   readText(path: string): Promise<string>;
+  /** The `.csv` files under a folder (recursive, sorted, relative paths), or null when `path` is not a folder. */
+  listCsvFiles(path: string): Promise<string[] | null>;
+}
+
+/** Node's {@link CliIo.listCsvFiles}. */
+export async function listCsvFiles(path: string): Promise<string[] | null> {
+  const isFolder = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  if (!isFolder) {
+    return null;
+  }
+  const entries = await readdir(path, { recursive: true });
+  return entries.filter((name) => name.toLowerCase().endsWith('.csv')).sort();
 }
 
 /** The real process streams and file system. */
@@ -16,6 +31,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    listCsvFiles,
     readText: async (path) => {
       try {
         return await readFile(path, 'utf8');

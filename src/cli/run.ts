@@ -3,6 +3,8 @@
  * 2 bad command line. Errors are one line on stderr: `error: <name>: <message>`.
  */
 import { ModelError } from '../model/errors';
+import { runBatch } from './batch';
+import { inputOption, readBatchInput } from './batchInput';
 import { CliCommand } from './command';
 import { commands as defaultCommands } from './commands';
 import { InputError, UsageError } from './errors';
@@ -29,7 +31,11 @@ export async function runCli(
     return 0;
   }
   try {
-    return await command.run(args, io);
+    const path = command.batchOutput ? inputOption(args) : undefined;
+    const batch = path === undefined ? null : await readBatchInput(io, path);
+    return batch
+      ? await runBatch({ ...command, batchOutput: command.batchOutput! }, args, io, batch)
+      : await command.run(args, io);
   } catch (error) {
     io.stderr(`${describe(error)}\n`);
     return error instanceof UsageError ? 2 : 1;

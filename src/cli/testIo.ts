@@ -1,5 +1,5 @@
 /** In-memory CLI io for tests: captures output and reads fixture files from disk. */
-import { CliIo, nodeIo } from './io';
+import { CliIo, listCsvFiles, nodeIo } from './io';
 
 /** Captured output of a CLI run. */
 export interface CapturedIo extends CliIo {
@@ -17,5 +17,6 @@ export function captureIo(): CapturedIo {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readText: nodeIo().readText,
+    listCsvFiles,
   };
 }
