@@ -11,9 +11,9 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_EVENTS } from '../../demo/data';
 import { ROOT, startSession } from './browser';
 import { DEMO_TEST_END_MS, demoState, openDemo, startTestStack } from './demoPage';
+import { HOUR_MS } from '../../src/contract/constants';
 
 const MARGIN_PX = 8;
-const HOUR_MS = 3_600_000;
 const VIEW_END_MS = DEMO_TEST_END_MS - DEMO_EVENTS.spike.startBeforeEndMs + 3 * HOUR_MS;
 
 async function clipOf(page: Page, locators: Locator[]) {
