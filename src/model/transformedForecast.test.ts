@@ -6,8 +6,8 @@ import { forecastSarima } from './sarima/forecast';
 import { simulateSeasonal } from './testing/random';
 import { forecastWithTransform } from './transformedForecast';
 import type { SarimaSpec } from './types';
+import { HOUR_MS } from './timeUnits';
 
-const HOUR_MS = 3_600_000;
 const SPEC: SarimaSpec = {
   order: { p: 1, d: 0, q: 0 },
   seasonal: { P: 0, D: 1, Q: 1, period: 24 },
