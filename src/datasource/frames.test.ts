@@ -1,4 +1,4 @@
-import { createTheme, type DataFrame } from '@grafana/data';
+import { applyNullInsertThreshold, createTheme, type DataFrame } from '@grafana/data';
 import type { SeriesAnalysis } from '../contract/fit';
 import { FIELD, parseBandFieldName, type TidemarkFrameMeta } from '../contract/frame';
 import { seriesColorName } from '../contract/seriesColor';
@@ -123,6 +123,39 @@ describe('analysisToFrame', () => {
 
   it('should match the snapshot', () => {
     expect(frame).toMatchSnapshot();
+  });
+});
+
+describe('analysisToFrame at an output step finer than the model step', () => {
+  // The pipeline's shape at a 30 s output step ("Last 6 hours"): one history row per 30 s point, then the forecast
+  // horizon on the hourly model grid (`outputPoints` in src/model/pipeline/analyze.ts).
+  const STEP_MS = 30_000;
+  const HOUR_MS = 3_600_000;
+  const LAST_MS = 500 * HOUR_MS;
+  const hourly = analyse();
+  const { horizonStart } = hourly.points;
+  const timesMs = hourly.points.timesMs.map((_, i) =>
+    i < horizonStart ? LAST_MS - (horizonStart - 1 - i) * STEP_MS : LAST_MS + (i - horizonStart + 1) * HOUR_MS
+  );
+  const analysis: SeriesAnalysis = { ...hourly, points: { ...hourly.points, timesMs } };
+  const frame = analysisToFrame(analysis, 'A', STEP_MS);
+
+  it('should keep the horizon drawable: no nulls inserted between the forecast rows by the graph (Grafana null insertion)', () => {
+    // Both the stock Time series panel and the bands panel prepare frames this way before drawing.
+    const drawn = applyNullInsertThreshold({ frame, refFieldPseudoMax: timesMs[timesMs.length - 1] });
+    const time = field(drawn, FIELD.time).values as number[];
+    const after = time.map((t, i) => (t > LAST_MS ? i : -1)).filter((i) => i >= 0);
+    expect(after).toHaveLength(TEST_HORIZON_STEPS);
+    for (const name of [FIELD.forecast, 'lower 95%', 'upper 95%', 'lower 99%', 'upper 99%']) {
+      const values = after.map((i) => field(drawn, name).values[i]);
+      expect(values.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    }
+    expect(field(drawn, FIELD.forecast).values.slice(after[0])).toEqual(hourly.points.forecast.slice(horizonStart));
+  });
+
+  it('should still declare the step as the interval when every row is one step apart', () => {
+    expect(field(analysisToFrame(hourly, 'A', HOUR_MS), FIELD.time).config.interval).toBe(HOUR_MS);
+    expect(field(frame, FIELD.time).config.interval).toBeUndefined();
   });
 });
 

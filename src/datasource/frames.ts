@@ -53,6 +53,25 @@ function timeField(timesMs: number[], stepMs?: number): Field {
   return { name: FIELD.time, type: FieldType.time, values: timesMs, config: stepMs ? { interval: stepMs } : {} };
 }
 
+/**
+ * The step an analysis frame may declare as its time field's `interval`: `stepMs` only when no two rows are
+ * further apart. Grafana's graph inserts a null wherever rows are more than the interval apart
+ * (`applyNullInsertThreshold`); the forecast horizon comes on the model step (hourly buckets), so after a finer
+ * history (30 s) a declared 30 s interval cut the horizon into lone points and neither panel drew it. The history
+ * rows are already one per grid point with nulls at gaps, so without the interval no gap is lost.
+ */
+function analysisIntervalMs(timesMs: number[], stepMs: number | undefined): number | undefined {
+  if (!stepMs) {
+    return undefined;
+  }
+  for (let i = 1; i < timesMs.length; i++) {
+    if (timesMs[i] - timesMs[i - 1] > stepMs) {
+      return undefined;
+    }
+  }
+  return stepMs;
+}
+
 function notice(severity: QueryResultMetaNotice['severity'], text: string): QueryResultMetaNotice {
   return { severity, text };
 }
@@ -145,7 +164,7 @@ export function analysisToFrame(
     refId,
     length: points.timesMs.length,
     fields: [
-      timeField(points.timesMs, stepMs),
+      timeField(points.timesMs, analysisIntervalMs(points.timesMs, stepMs)),
       numberField(FIELD.actual, points.actual, labels, {
         displayName: name,
         color: fixedColor(colorName),

@@ -95,6 +95,30 @@ describe('analyzeSeries at the input step', () => {
     expectCalibrated(analyses);
   });
 
+  it('should forecast past the last 1-minute point over the whole horizon, with finite values inside both bands', () => {
+    const analysis = analyzeSeries(uniform(1), DEFAULT_MODEL_SETTINGS, { outputFromMs: OUTPUT_FROM_MS }).analysis;
+    const { timesMs, forecast, bands, horizonStart } = analysis.points;
+    const horizon = timesMs.slice(horizonStart);
+    expect(horizon).toHaveLength(DEFAULT_MODEL_SETTINGS.horizonSteps);
+    expect(horizon[0]).toBeGreaterThan(END_MS);
+    // On the model's hourly grid (the forecast is of hourly bucket means), up to the horizon's end.
+    expect(horizon.slice(1).map((t, h) => t - horizon[h])).toEqual(new Array(horizon.length - 1).fill(HOUR_MS));
+    expect(horizon[horizon.length - 1]).toBeGreaterThanOrEqual(
+      END_MS + DEFAULT_MODEL_SETTINGS.horizonSteps * HOUR_MS - HOUR_MS
+    );
+    for (let i = horizonStart; i < timesMs.length; i++) {
+      const [y, lo95, hi95, lo99, hi99] = [
+        forecast[i],
+        bands[0].lower[i],
+        bands[0].upper[i],
+        bands[1].lower[i],
+        bands[1].upper[i],
+      ];
+      expect([y, lo95, hi95, lo99, hi99].every((v) => v !== null && Number.isFinite(v))).toBe(true);
+      expect(lo99! <= lo95! && lo95! < y! && y! < hi95! && hi95! <= hi99!).toBe(true);
+    }
+  });
+
   it('should do the same on the mixed grid the data source fetches (hourly history, the last 3 days at 1 minute)', () => {
     const analyses = SEEDS.map(
       (seed) => analyzeSeries(mixed(seed), DEFAULT_MODEL_SETTINGS, { outputFromMs: OUTPUT_FROM_MS }).analysis
