@@ -7,7 +7,7 @@
 import { ConvergenceError } from '../errors';
 import { bfgs, MinimizeOptions, MinimizeResult, nelderMead } from './optimizer';
 import { mlObjective, Problem, transformParams } from './problem';
-import { invertMa, untransformAr } from './transform';
+import { invertMa, moveUnitMaRoots, untransformAr } from './transform';
 import { describeSpec } from './validate';
 
 /** Result of one estimation: natural parameters, BFGS iterations and restarts used. */
@@ -106,4 +106,45 @@ export function fitMl(
   }
   const est = minimizeWithRetries(pr, objective, starts, opt, true, toNatural, fromNatural);
   return { ...est, params: invertMaBlocks(pr, est.params) };
+}
+
+/** An MA root this close to the unit circle is on it (the optimiser's resolution of a root modulus). */
+const UNIT_ROOT_TOLERANCE = 1e-3;
+/** Modulus of the restart: just outside R `auto.arima`'s 1.01 root check (measured: 1.005–1.05 reach the
+ * interior maximum of tests/fixtures/model/nycTaxiWindow.csv, 1.1 falls back to the circle). */
+const ESCAPE_MODULUS = 1.02;
+
+/**
+ * The exact likelihood is symmetric in the flip of an MA root (r ↔ 1/r̄, R `maInvert`), so it is stationary
+ * wherever an MA root lies on the unit circle and often has a local maximum there, the "pile-up" of the MA
+ * unit root (Sargan & Bhargava 1983; Davis & Dunsmuir 1996, Econometric Theory 12(1)). When `est` stopped
+ * there, searches again from the same point with those roots moved just outside the circle and keeps the
+ * better of the two maxima (the restart's work is counted in `est`'s iterations and restarts).
+ */
+export function escapeMaUnitRoot(
+  pr: Problem,
+  est: Estimate,
+  zeros: Float64Array,
+  opt: MinimizeOptions,
+  objective: (params: Float64Array) => number
+): Estimate {
+  const start = Float64Array.from(est.params);
+  let moved = false;
+  for (const [at, count] of [
+    [pr.p, pr.q],
+    [pr.p + pr.q + pr.P, pr.Q],
+  ]) {
+    const theta =
+      count > 0 ? moveUnitMaRoots(start.subarray(at, at + count), ESCAPE_MODULUS, UNIT_ROOT_TOLERANCE) : null;
+    if (theta !== null) {
+      start.set(theta, at);
+      moved = true;
+    }
+  }
+  if (!moved) {
+    return est;
+  }
+  const again = fitMl(pr, start, zeros, opt, objective);
+  const work = { iterations: est.iterations + again.iterations, restarts: est.restarts + again.restarts + 1 };
+  return objective(again.params) < objective(est.params) ? { ...again, ...work } : { ...est, ...work };
 }

@@ -1,5 +1,5 @@
 import { polynomialRoots } from './roots';
-import { arToPacf, invertMa, isStationary, pacfToAr, transformAr, untransformAr } from './transform';
+import { arToPacf, invertMa, isStationary, moveUnitMaRoots, pacfToAr, transformAr, untransformAr } from './transform';
 
 describe('transformAr', () => {
   it('should give stationary coefficients for any real input and invert exactly', () => {
@@ -60,5 +60,38 @@ describe('invertMa', () => {
 
   it('should leave an all-zero MA untouched', () => {
     expect(invertMa([0, 0])).toEqual([0, 0]);
+  });
+});
+
+describe('moveUnitMaRoots', () => {
+  const moduli = (theta: number[]): number[] =>
+    polynomialRoots([1, ...theta])
+      .map((z) => Math.hypot(z.re, z.im))
+      .sort((a, b) => a - b);
+
+  it('should move a root on the unit circle to the given modulus and keep the others', () => {
+    // (1 − z)(1 − z/2) = 1 − 1.5z + 0.5z²
+    const moved = moveUnitMaRoots([-1.5, 0.5, 0], 1.02, 1e-3);
+    expect(moved).toHaveLength(3);
+    expect(moved![2]).toBe(0);
+    const m = moduli(moved!.slice(0, 2));
+    // Root finding and the rebuild are exact to ~1e-12 for a quadratic.
+    expect(m[0]).toBeCloseTo(1.02, 10);
+    expect(m[1]).toBeCloseTo(2, 10);
+  });
+
+  it('should move a complex pair on the circle and keep real coefficients', () => {
+    // roots ±i: 1 + z²
+    const moved = moveUnitMaRoots([0, 1], 1.02, 1e-3)!;
+    expect(moved[0]).toBeCloseTo(0, 12);
+    expect(moved[1]).toBeCloseTo(1 / 1.02 ** 2, 12);
+  });
+
+  it('should return null when no root lies within the tolerance of the circle or the polynomial is 1', () => {
+    // one root at modulus 1.0005
+    expect(moveUnitMaRoots([-1 / 1.0005], 1.02, 1e-3)).not.toBeNull();
+    expect(moveUnitMaRoots([-1 / 1.0005], 1.02, 1e-4)).toBeNull();
+    expect(moveUnitMaRoots([0.5], 1.02, 1e-3)).toBeNull();
+    expect(moveUnitMaRoots([0, 0], 1.02, 1e-3)).toBeNull();
   });
 });

@@ -96,10 +96,39 @@ export function invertMa(theta: ArrayLike<number>): number[] {
     const m2 = z.re * z.re + z.im * z.im;
     return m2 < 1 ? { re: z.re / m2, im: -z.im / m2 } : z;
   });
-  // Rebuild Π(1 − z/rᵢ) with constant term 1.
+  return maFromRoots(flipped, q);
+}
+
+/**
+ * Moves the roots of the MA polynomial 1 + Σ θₖzᵏ that lie within `tolerance` of the unit circle radially to
+ * modulus `modulus`, or null when none lies there. The start of a second ML search away from the stationary
+ * point the exact likelihood has on the unit circle (see `escapeMaUnitRoot`).
+ */
+export function moveUnitMaRoots(theta: ArrayLike<number>, modulus: number, tolerance: number): number[] | null {
+  let q0 = theta.length;
+  while (q0 > 0 && theta[q0 - 1] === 0) {
+    q0--;
+  }
+  if (q0 === 0) {
+    return null;
+  }
+  const roots = polynomialRoots([1, ...Array.from(theta).slice(0, q0)]);
+  const onCircle = (z: Complex): boolean => Math.abs(Math.hypot(z.re, z.im) - 1) < tolerance;
+  if (!roots.some(onCircle)) {
+    return null;
+  }
+  const moved = roots.map((z) => {
+    const scale = modulus / Math.hypot(z.re, z.im);
+    return onCircle(z) ? { re: z.re * scale, im: z.im * scale } : z;
+  });
+  return maFromRoots(moved, theta.length);
+}
+
+/** The coefficients θ₁…θ_q of Π(1 − z/rᵢ) (constant term 1), padded with zeros to length q. */
+function maFromRoots(roots: Complex[], q: number): number[] {
   let re = [1];
   let im = [0];
-  for (const r of flipped) {
+  for (const r of roots) {
     const m2 = r.re * r.re + r.im * r.im;
     const invRe = r.re / m2;
     const invIm = -r.im / m2;
@@ -115,7 +144,7 @@ export function invertMa(theta: ArrayLike<number>): number[] {
     im = nextIm;
   }
   const out = new Array<number>(q).fill(0);
-  for (let k = 1; k <= q0; k++) {
+  for (let k = 1; k < re.length; k++) {
     out[k - 1] = re[k];
   }
   return out;
