@@ -123,6 +123,7 @@ export const SHARED_SETTINGS = {
     note: 'Not in the CLI detector, which scores one-step-ahead predictions (see leadSteps).',
   }),
   sensitivity: spec({
+    label: 'Sensitivity',
     schema: Type.Union(
       [Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Number({ exclusiveMinimum: 0 })],
       {
@@ -138,6 +139,7 @@ export const SHARED_SETTINGS = {
     cli: { flag: 'sensitivity', metavar: 'low|medium|high|Z', parse: 'numberOrText' },
   }),
   direction: spec({
+    label: 'Direction',
     schema: Type.Union([Type.Literal('both'), Type.Literal('above'), Type.Literal('below')], {
       default: 'both',
       description: 'Which deviations are flagged: above the expected range, below it, or both',

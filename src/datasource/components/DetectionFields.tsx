@@ -10,7 +10,7 @@ interface Props {
   onChange: (patch: Partial<SarimaQuery>) => void;
 }
 
-/** Band levels, anomaly rules, refit interval, estimation method and series limit. */
+/** Band levels, anomaly rules (sensitivity, direction), refit interval, estimation method and series limit. */
 export function DetectionFields({ query, onChange }: Props) {
   return (
     <>
@@ -24,6 +24,10 @@ export function DetectionFields({ query, onChange }: Props) {
         <SettingField name="holdOff" query={query} onChange={onChange} />
         <SettingField name="refitEvery" query={query} onChange={onChange} />
         <SettingField name="seriesLimit" query={query} onChange={onChange} />
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <SettingField name="sensitivity" query={query} onChange={onChange} />
+        <SettingField name="direction" query={query} onChange={onChange} />
       </InlineFieldRow>
     </>
   );

@@ -16,7 +16,7 @@ const WINDOW_TYPES = [
   { label: 'Seasons', value: 'seasons' as const },
 ];
 
-/** Season, resolution, horizon, orders and training window. */
+/** Season, resolution, horizon, forecast transform, orders and training window. */
 export function ModelFields({ query, onChange }: Props) {
   return (
     <>
@@ -24,6 +24,7 @@ export function ModelFields({ query, onChange }: Props) {
         <SettingField name="season" query={query} onChange={onChange} />
         <SettingField name="resolution" query={query} onChange={onChange} />
         <SettingField name="horizon" query={query} onChange={onChange} />
+        <SettingField name="transform" query={query} onChange={onChange} />
       </InlineFieldRow>
       <OrderFields query={query} onChange={onChange} />
       <TrainingWindowFields window={query.trainingWindow} onChange={(trainingWindow) => onChange({ trainingWindow })} />

@@ -51,6 +51,32 @@ describe('QueryEditor', () => {
     expect(screen.getByText('must be a duration, e.g. 1d (0s = none), got "soon"')).toBeInTheDocument();
   });
 
+  it('should edit sensitivity, direction and transform from the settings schema', () => {
+    const { onChange } = renderEditor({ expr: 'up' });
+    expect(screen.getByLabelText('Sensitivity')).toHaveValue('medium');
+    expect(screen.getByLabelText('Transform')).toHaveValue('none');
+    fireEvent.click(screen.getByLabelText('above'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ direction: 'above' }));
+    // A number is committed as a number on blur (a half-typed "3." is not rounded away while typing).
+    fireEvent.change(screen.getByLabelText('Sensitivity'), { target: { value: '3.5' } });
+    fireEvent.blur(screen.getByLabelText('Sensitivity'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ sensitivity: 3.5 }));
+    fireEvent.change(screen.getByLabelText('Transform'), { target: { value: 'log' } });
+    fireEvent.blur(screen.getByLabelText('Transform'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ transform: 'log' }));
+  });
+
+  it('should refuse a sensitivity that is neither a level nor a positive number, naming both', () => {
+    const { onChange } = renderEditor({ expr: 'up' });
+    const calls = onChange.mock.calls.length;
+    fireEvent.change(screen.getByLabelText('Sensitivity'), { target: { value: '-2' } });
+    fireEvent.blur(screen.getByLabelText('Sensitivity'));
+    expect(
+      screen.getByText('must be low, medium, high or a number of typical errors above 0, got "-2"')
+    ).toBeInTheDocument();
+    expect(onChange).toHaveBeenCalledTimes(calls);
+  });
+
   it('should show diagnostics of the last run from the frame meta', () => {
     const frame = analysisToFrame(fakeAnalyze(api, TEST_MODEL_SETTINGS, {}).analysis, 'A');
     const data = { series: [frame], state: LoadingState.Done } as unknown as PanelData;

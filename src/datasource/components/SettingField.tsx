@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { InlineField, InlineSwitch, Input, RadioButtonGroup } from '@grafana/ui';
 import { SETTINGS, settingProblem, type SettingName } from '../../contract/settings';
 import type { SettingSpec } from '../../contract/settings/spec';
@@ -28,6 +28,9 @@ export function SettingField({ name, query, onChange }: Props) {
   const set = (next: unknown) => onChange({ [name]: next } as Partial<SarimaQuery>);
   const schema = entry.schema as { type?: string; anyOf?: Array<{ const?: unknown }> };
   const choices = schema.anyOf?.every((v) => v.const !== undefined) ? schema.anyOf.map((v) => v.const) : undefined;
+  if (schema.anyOf && !choices) {
+    return <ChoiceOrNumberField name={name} label={label} entry={entry} value={value} onCommit={set} />;
+  }
   const problem = typeof value === 'string' && !choices ? settingProblem(name, value) : undefined;
   return (
     <InlineField
@@ -46,6 +49,51 @@ export function SettingField({ name, query, onChange }: Props) {
       ) : (
         <Input width={12} value={value as string} aria-label={label} onChange={(e) => set(e.currentTarget.value)} />
       )}
+    </InlineField>
+  );
+}
+
+/** The typed text as the setting's value: a number when it reads as one (sensitivity 3.5, a Box-Cox λ), else text. */
+function parseChoiceOrNumber(text: string): unknown {
+  const trimmed = text.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+interface ChoiceOrNumberProps {
+  name: PlainSetting;
+  label: string;
+  entry: SettingSpec;
+  value: unknown;
+  onCommit: (value: unknown) => void;
+}
+
+/**
+ * A setting that is one of a few words or a number (sensitivity low/medium/high or 3.5; transform none/auto/log or λ).
+ * The text is committed on blur, so a half-typed number ("3.") is not rounded away while typing.
+ */
+function ChoiceOrNumberField({ name, label, entry, value, onCommit }: ChoiceOrNumberProps) {
+  const [text, setText] = useState(String(value ?? ''));
+  const problem = settingProblem(name, parseChoiceOrNumber(text), text);
+  return (
+    <InlineField
+      label={label}
+      labelWidth={LABEL_WIDTH}
+      tooltip={entry.schema.description}
+      invalid={problem !== undefined}
+      error={problem}
+    >
+      <Input
+        width={12}
+        value={text}
+        aria-label={label}
+        placeholder={entry.expect}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={() => {
+          if (problem === undefined) {
+            onCommit(parseChoiceOrNumber(text));
+          }
+        }}
+      />
     </InlineField>
   );
 }
