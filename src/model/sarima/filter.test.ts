@@ -87,3 +87,37 @@ describe('runFilter', () => {
     expect([...run.mean, ...run.variance, ...run.standardized].every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('absorb and predictNext on one state object (live state kept between calls)', () => {
+  const model = fitSarima(y.slice(0, 240), seasonal);
+  const long = simulateSarima(seasonal, { ...none, ar: [0.5], ma: [-0.3], sma: [-0.5] }, 1500, { seed: 32 });
+  const withGaps = long.map((v, i) => (i >= 100 && i < 104 ? NaN : v));
+
+  it('should give bit-identical predictions and states as converting the state at every step', () => {
+    const kept = cloneState(model.initialState);
+    let fresh = cloneState(model.initialState);
+    let steadySteps = 0;
+    withGaps.forEach((v) => {
+      // A new object at every step has no kept live state: the plain-to-live conversion of before.
+      fresh = cloneState(fresh);
+      expect(predictNext(model, kept)).toEqual(predictNext(model, fresh));
+      absorb(model, kept, v);
+      absorb(model, fresh, v);
+      expect(kept).toEqual(fresh);
+      steadySteps += kept.steady ? 1 : 0;
+    });
+    // The run covers the steady state (P kept), the gap (full mode) and the way back.
+    expect(steadySteps).toBeGreaterThan(50);
+  });
+
+  it('should drop the kept live state when another state is assigned into the object', () => {
+    const a = cloneState(model.state);
+    absorb(model, a, y[240]);
+    const b = cloneState(model.state);
+    Object.assign(a, cloneState(b));
+    expect(predictNext(model, a)).toEqual(predictNext(model, b));
+    absorb(model, a, y[240]);
+    absorb(model, b, y[240]);
+    expect(a).toEqual(b);
+  });
+});

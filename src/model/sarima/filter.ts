@@ -115,21 +115,84 @@ export function toPlain(live: LiveState): FilterState {
   return plain;
 }
 
-function assignPlain(target: FilterState, live: LiveState): void {
-  const plain = toPlain(live);
-  if (plain.increment === undefined) {
-    delete target.increment;
+/**
+ * The live state last used for a plain state, with the plain fields it matches. Keeping it across calls on the
+ * same state object spares the conversion of P (r² numbers) at every `absorb`/`predictNext` of a detector walk;
+ * any reassignment of the plain fields (another state assigned in, a different model) makes it stale.
+ */
+interface Held {
+  sys: ModelSystem;
+  live: LiveState;
+  t: number;
+  mode: FilterState['mode'];
+  steady: boolean;
+  a: number[];
+  lags: number[];
+  P: number[];
+  unknown: number[] | undefined;
+  increment: FilterState['increment'];
+}
+
+const held = new WeakMap<FilterState, Held>();
+
+function remember(sys: ModelSystem, state: FilterState, live: LiveState): void {
+  const { t, mode, steady, a, lags, P, unknown, increment } = state;
+  held.set(state, { sys, live, t, mode, steady, a, lags, P, unknown, increment });
+}
+
+/** The live form of `state`: the one kept from the last call while the plain fields are still the ones it wrote. */
+function liveOf(sys: ModelSystem, state: FilterState): LiveState {
+  const h = held.get(state);
+  const fresh =
+    h !== undefined &&
+    h.sys === sys &&
+    h.t === state.t &&
+    h.mode === state.mode &&
+    h.steady === state.steady &&
+    h.a === state.a &&
+    h.lags === state.lags &&
+    h.P === state.P &&
+    h.unknown === state.unknown &&
+    h.increment === state.increment;
+  if (fresh) {
+    return h.live;
   }
-  if (plain.unknown === undefined) {
-    delete target.unknown;
+  const live = toLive(sys, state);
+  remember(sys, state, live);
+  return live;
+}
+
+/**
+ * Writes `live`, stepped from `state`, back into `state`. P is copied only when it may have changed: a steady
+ * exact-mode step keeps it fixed (`stepExact`), so the plain array stays valid.
+ */
+function assignPlain(sys: ModelSystem, state: FilterState, live: LiveState): void {
+  const keepP = state.mode === 'exact' && state.steady && live.mode === 'exact' && live.steady;
+  state.t = live.t;
+  state.mode = live.mode;
+  state.a = Array.from(live.a);
+  state.lags = Array.from(live.lags);
+  if (!keepP) {
+    state.P = Array.from(live.P);
   }
-  Object.assign(target, plain);
+  state.steady = live.steady;
+  if (live.unknown.length > 0) {
+    state.unknown = live.unknown.slice();
+  } else {
+    delete state.unknown;
+  }
+  if (live.W !== null) {
+    state.increment = { w: Array.from(live.W), m: live.M };
+  } else {
+    delete state.increment;
+  }
+  remember(sys, state, live);
 }
 
 /** One-step-ahead prediction of y at `state.t` (Kalman prediction step; R `KalmanForecast(1)`). */
 export function predictNext(model: SarimaModel, state: FilterState): OneStep {
   const sys = systemOf(model);
-  const pred = predictLive(sys, toLive(sys, state));
+  const pred = predictLive(sys, liveOf(sys, state));
   return { mean: pred.mean + sys.regression(state.t), variance: pred.F * model.sigma2 };
 }
 
@@ -139,9 +202,9 @@ export function predictNext(model: SarimaModel, state: FilterState): OneStep {
  */
 export function absorb(model: SarimaModel, state: FilterState, y: number): void {
   const sys = systemOf(model);
-  const live = toLive(sys, state);
+  const live = liveOf(sys, state);
   stepLive(sys, live, y - sys.regression(live.t));
-  assignPlain(state, live);
+  assignPlain(sys, state, live);
 }
 
 /**
