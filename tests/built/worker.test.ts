@@ -47,7 +47,16 @@ describe('dist/datasource/fit.worker.js', () => {
     expect(code).not.toMatch(/\bdocument\./);
   });
 
-  it('should answer a fit with an analysis, and a bad message with a named error', () => {
+  /** Lets the worker's queued fit starts run (it starts each fit on the next macrotask, so a cancel can drop it). */
+  async function settle(worker: { replies: Reply[] }, answers: number): Promise<Reply[]> {
+    const answered = () => worker.replies.filter((r) => r.type === 'result' || r.type === 'error');
+    for (let i = 0; i < 1000 && answered().length < answers; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return answered();
+  }
+
+  it('should answer a fit with an analysis, and a bad message with a named error', async () => {
     const worker = startWorker();
     const input = dailySeries();
     worker.send({ type: 'fit', id: 1, input, settings: SETTINGS, outputFromMs: input.timesMs[200] });
@@ -57,16 +66,19 @@ describe('dist/datasource/fit.worker.js', () => {
       input: { ...input, values: input.values.slice(0, 3), timesMs: input.timesMs.slice(0, 3) },
       settings: SETTINGS,
     });
-    expect(worker.replies.map((r) => [r.id, r.type])).toEqual([
+    const answers = await settle(worker, 2);
+    expect(answers.map((r) => [r.id, r.type])).toEqual([
       [1, 'result'],
       [2, 'error'],
     ]);
-    const { analysis } = worker.replies[0];
+    // Each fit is announced before its answer (the pool needs it to know a cancel can no longer reach the fit).
+    expect(worker.replies.filter((r) => r.type === 'started').map((r) => r.id)).toEqual([1, 2]);
+    const { analysis } = answers[0];
     expect(analysis?.status).toBe('ok');
     // History from outputFromMs (40 points) plus the 6-step horizon.
     expect(analysis?.points.horizonStart).toBe(40);
     expect(analysis?.points.timesMs).toHaveLength(46);
     // Names survive minification (root webpack.config.ts keeps class names ending in Error).
-    expect(worker.replies[1].error?.name).toBe('InsufficientDataError');
+    expect(answers[1].error?.name).toBe('InsufficientDataError');
   });
 });
