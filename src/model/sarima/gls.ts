@@ -12,6 +12,7 @@
  */
 
 import { FilterSystem, initialLiveState, stepLive } from './kalman';
+import { choleskyLower } from './hessian';
 import { chandrasekharStart } from './likelihood';
 import { ArmaSystem } from './stateSpace';
 import { SinusoidBasis, steadyCrossProducts } from './steadyGram';
@@ -228,7 +229,7 @@ export function solveGls(G: Float64Array, k: number): GlsSolution | null {
       xtx[i * k + j] = G[(i + 1) * nc + j + 1];
     }
   }
-  const L = cholesky(xtx, k);
+  const L = choleskyLower(xtx, k);
   if (L === null) {
     return null;
   }
@@ -288,34 +289,6 @@ function dot(a: Float64Array, b: Float64Array, from: number, to: number): number
     s += a[t] * b[t];
   }
   return s;
-}
-
-/** Lower Cholesky factor of a symmetric k×k matrix; null when a pivot is ≤ 1e-12 of the largest diagonal. */
-function cholesky(A: Float64Array, k: number): Float64Array | null {
-  const L = new Float64Array(k * k);
-  let maxDiag = 0;
-  for (let i = 0; i < k; i++) {
-    maxDiag = Math.max(maxDiag, Math.abs(A[i * k + i]));
-  }
-  for (let j = 0; j < k; j++) {
-    let s = A[j * k + j];
-    for (let m = 0; m < j; m++) {
-      s -= L[j * k + m] * L[j * k + m];
-    }
-    if (!(s > 1e-12 * maxDiag)) {
-      return null;
-    }
-    const ljj = Math.sqrt(s);
-    L[j * k + j] = ljj;
-    for (let i = j + 1; i < k; i++) {
-      let v = A[i * k + j];
-      for (let m = 0; m < j; m++) {
-        v -= L[i * k + m] * L[j * k + m];
-      }
-      L[i * k + j] = v / ljj;
-    }
-  }
-  return L;
 }
 
 function choleskySolve(L: Float64Array, k: number, b: Float64Array): Float64Array {

@@ -50,10 +50,10 @@ export function numericalHessian(
 }
 
 /**
- * Inverse of a symmetric matrix by Cholesky factorisation; null when it is not positive definite (a
- * pivot ≤ 1e-12 times the largest diagonal entry), i.e. the optimum is not a strict local minimum.
+ * Lower Cholesky factor L (A = LLᵀ) of a symmetric k×k matrix, row-major; null when a pivot is ≤ 1e-12 times the
+ * largest diagonal entry (not numerically positive definite). Golub & Van Loan, Matrix Computations, alg. 4.2.1.
  */
-export function invertPositiveDefinite(A: Float64Array, k: number): Float64Array | null {
+export function choleskyLower(A: Float64Array, k: number): Float64Array | null {
   const L = new Float64Array(k * k);
   let maxDiag = 0;
   for (let i = 0; i < k; i++) {
@@ -76,6 +76,18 @@ export function invertPositiveDefinite(A: Float64Array, k: number): Float64Array
       }
       L[i * k + j] = v / ljj;
     }
+  }
+  return L;
+}
+
+/**
+ * Inverse of a symmetric matrix by Cholesky factorisation; null when it is not positive definite (a
+ * pivot ≤ 1e-12 times the largest diagonal entry), i.e. the optimum is not a strict local minimum.
+ */
+export function invertPositiveDefinite(A: Float64Array, k: number): Float64Array | null {
+  const L = choleskyLower(A, k);
+  if (!L) {
+    return null;
   }
   // inv(A) = inv(L)ᵀ inv(L)
   const Linv = new Float64Array(k * k);
