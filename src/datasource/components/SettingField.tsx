@@ -33,13 +33,7 @@ export function SettingField({ name, query, onChange }: Props) {
   }
   const problem = typeof value === 'string' && !choices ? settingProblem(name, value) : undefined;
   return (
-    <InlineField
-      label={label}
-      labelWidth={LABEL_WIDTH}
-      tooltip={entry.schema.description}
-      invalid={problem !== undefined}
-      error={problem}
-    >
+    <SchemaInlineField label={label} entry={entry} problem={problem}>
       {schema.type === 'boolean' ? (
         <InlineSwitch aria-label={label} value={value as boolean} onChange={() => set(!value)} />
       ) : schema.type === 'integer' || schema.type === 'number' ? (
@@ -49,6 +43,28 @@ export function SettingField({ name, query, onChange }: Props) {
       ) : (
         <Input width={12} value={value as string} aria-label={label} onChange={(e) => set(e.currentTarget.value)} />
       )}
+    </SchemaInlineField>
+  );
+}
+
+interface SchemaInlineFieldProps {
+  label: string;
+  entry: SettingSpec;
+  problem: string | undefined;
+  children: React.ReactElement;
+}
+
+/** The row every setting sits in: its label, the schema's description as tooltip, the schema's message when invalid. */
+function SchemaInlineField({ label, entry, problem, children }: SchemaInlineFieldProps) {
+  return (
+    <InlineField
+      label={label}
+      labelWidth={LABEL_WIDTH}
+      tooltip={entry.schema.description}
+      invalid={problem !== undefined}
+      error={problem}
+    >
+      {children}
     </InlineField>
   );
 }
@@ -75,13 +91,7 @@ function ChoiceOrNumberField({ name, label, entry, value, onCommit }: ChoiceOrNu
   const [text, setText] = useState(String(value ?? ''));
   const problem = settingProblem(name, parseChoiceOrNumber(text), text);
   return (
-    <InlineField
-      label={label}
-      labelWidth={LABEL_WIDTH}
-      tooltip={entry.schema.description}
-      invalid={problem !== undefined}
-      error={problem}
-    >
+    <SchemaInlineField label={label} entry={entry} problem={problem}>
       <Input
         width={12}
         value={text}
@@ -94,6 +104,6 @@ function ChoiceOrNumberField({ name, label, entry, value, onCommit }: ChoiceOrNu
           }
         }}
       />
-    </InlineField>
+    </SchemaInlineField>
   );
 }
