@@ -156,16 +156,20 @@ export function arStationary(pr: Problem, params: ArrayLike<number>): boolean {
 
 /** ARMA system of natural parameters. */
 export function systemFor(pr: Problem, params: ArrayLike<number>): ArmaSystem {
-  const v = Array.from(params);
   const m = pr.spec.seasonal.period;
-  const ar = v.slice(0, pr.p);
-  const ma = v.slice(pr.p, pr.p + pr.q);
-  const sar = v.slice(pr.p + pr.q, pr.p + pr.q + pr.P);
-  const sma = v.slice(pr.p + pr.q + pr.P, pr.p + pr.q + pr.P + pr.Q);
+  const v = params instanceof Float64Array ? params : Float64Array.from(params);
+  const ar = v.subarray(0, pr.p);
+  const ma = v.subarray(pr.p, pr.p + pr.q);
+  const sar = v.subarray(pr.p + pr.q, pr.p + pr.q + pr.P);
+  const sma = v.subarray(pr.p + pr.q + pr.P, pr.p + pr.q + pr.P + pr.Q);
   return armaSystem(expandSeasonal(ar, sar, m, -1), expandSeasonal(ma, sma, m, 1));
 }
 
+/** The differenced series minus the differenced regression (read-only for the caller: may be `pr.dy` itself). */
 function fillDifferenced(pr: Problem, params: ArrayLike<number>, filled = false): Float64Array {
+  if (pr.k === 0) {
+    return filled ? pr.dyFilled : pr.dy;
+  }
   const w = pr.work.w;
   w.set(filled ? pr.dyFilled : pr.dy);
   const b0 = pr.p + pr.q + pr.P + pr.Q;
