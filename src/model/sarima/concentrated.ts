@@ -120,7 +120,9 @@ export function profileMlObjective(pr: Problem, work: GlsWork, arma: ArrayLike<n
  * only the starting point of the ARMA search differs (measured: the same optimum on the reference fixtures).
  */
 export function startCssObjective(pr: Problem, work: GlsWork, arma: ArrayLike<number>): number {
-  const res = conditionalSumOfSquares(systemFor(pr, arma), work.columns[0], pr.ncond, work.E[0]);
+  const params = arma instanceof Float64Array ? arma : Float64Array.from(arma);
+  const layout = { p: pr.p, q: pr.q, P: pr.P, Q: pr.Q, period: pr.spec.seasonal.period };
+  const res = conditionalSumOfSquares(params, layout, work.columns[0], pr.ncond, work.E[0], pr.work.css);
   return res.meanSquare > 0 ? 0.5 * Math.log(res.meanSquare) : Number.POSITIVE_INFINITY;
 }
 

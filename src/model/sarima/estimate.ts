@@ -45,7 +45,14 @@ export function minimizeWithRetries(
 ): Estimate {
   const scale = pr.scale;
   const natural = (z: Float64Array): Float64Array => toNatural(z.map((v, i) => v * scale[i]));
-  const g = (z: Float64Array): number => f(natural(z));
+  // The objective reads its argument only during the call, so one buffer serves every evaluation.
+  const unscaled = new Float64Array(scale.length);
+  const g = (z: Float64Array): number => {
+    for (let i = 0; i < unscaled.length; i++) {
+      unscaled[i] = z[i] * scale[i];
+    }
+    return f(toNatural(unscaled));
+  };
   let best: MinimizeResult | null = null;
   let iterations = 0;
   let tries = 0;

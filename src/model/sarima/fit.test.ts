@@ -7,7 +7,7 @@ import {
   InvalidSeriesError,
 } from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
-import { fitSarima, SarimaModel } from './fit';
+import { attachFilterState, fitSarima, fitWithoutState, SarimaModel } from './fit';
 import { seededNormal, simulateSarima } from './simulate';
 
 const none: SarimaCoefficients = { ar: [], ma: [], sar: [], sma: [], intercept: 0, xreg: [] };
@@ -100,6 +100,17 @@ describe('fitSarima', () => {
     const m = fitSarima(y, s, { method: 'CSS' });
     expect(m.method).toBe('CSS');
     expect(Math.abs(m.coefficients.ar[0] - 0.5)).toBeLessThan(4 * m.standardErrors.ar[0]);
+  });
+
+  it('should give the model of fitSarima exactly from fitWithoutState plus attachFilterState', () => {
+    const s = spec(1, 1, 0, 0, 1, 1, 7);
+    const y = simulateSarima(s, { ...none, ar: [0.5], sma: [-0.5] }, 150, { seed: 8 });
+    y[40] = NaN;
+    for (const method of ['CSS', 'CSS-ML'] as const) {
+      const fit = fitWithoutState(y, s, { method });
+      expect(fit).not.toHaveProperty('state');
+      expect(attachFilterState(y, fit)).toEqual(fitSarima(y, s, { method }));
+    }
   });
 
   it('should fit series with missing values, for d > 0 too', () => {

@@ -1,7 +1,7 @@
 /** Public API of the SARIMA engine. */
 
-export { fitSarima } from './fit';
-export type { FitOptions, SarimaModel } from './fit';
+export { attachFilterState, fitSarima, fitWithoutState } from './fit';
+export type { FitOptions, SarimaFit, SarimaModel } from './fit';
 export { absorb, cloneState, predictNext, runFilter } from './filter';
 export type { FilterRun, FilterState, OneStep } from './filter';
 export { DEFAULT_LEVELS_PCT, forecastSarima } from './forecast';

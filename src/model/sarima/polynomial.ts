@@ -14,10 +14,26 @@ export function expandSeasonal(
   period: number,
   sign: 1 | -1
 ): number[] {
+  const length = seasonal.length > 0 ? nonSeasonal.length + seasonal.length * period : nonSeasonal.length;
+  const out = new Float64Array(length);
+  expandSeasonalInto(out, nonSeasonal, seasonal, period, sign);
+  return Array.from(out);
+}
+
+/**
+ * {@link expandSeasonal} into `out` (length ≥ p + m·P when P > 0, else ≥ p; entries beyond are zeroed), for
+ * objectives evaluated thousands of times per fit. Returns the expanded length.
+ */
+export function expandSeasonalInto(
+  out: Float64Array,
+  nonSeasonal: ArrayLike<number>,
+  seasonal: ArrayLike<number>,
+  period: number,
+  sign: 1 | -1
+): number {
   const p = nonSeasonal.length;
   const sp = seasonal.length;
-  const length = sp > 0 ? p + sp * period : p;
-  const out = new Array<number>(length).fill(0);
+  out.fill(0);
   for (let i = 0; i < p; i++) {
     out[i] = nonSeasonal[i];
   }
@@ -29,7 +45,7 @@ export function expandSeasonal(
       out[lag + i] += sign * nonSeasonal[i] * seasonal[j];
     }
   }
-  return out;
+  return sp > 0 ? p + sp * period : p;
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import { ModelError } from '../errors';
 import { SarimaCoefficients, SarimaSpec } from '../types';
-import { conditionalSumOfSquares } from './css';
+import { conditionalSumOfSquares, CssScratch, cssScratch } from './css';
 import { fourierColumnCount, fourierRow } from './fourier';
 import { gapLikelihood } from './gaps';
 import { FilterSystem } from './kalman';
@@ -43,7 +43,7 @@ export interface Problem {
   nUsed: number;
   /** Optimiser scale of each parameter (R `parscale`: 1 for ARMA, 10·OLS s.e. for regressors). */
   scale: Float64Array;
-  work: { w: Float64Array; u: Float64Array; resid: Float64Array };
+  work: { w: Float64Array; u: Float64Array; resid: Float64Array; css: CssScratch };
 }
 
 /** Prepares the problem for a resolved spec and a validated series. */
@@ -107,6 +107,7 @@ export function makeProblem(spec: Required<SarimaSpec>, y: ArrayLike<number>, pr
       w: new Float64Array(Math.max(0, n - nd)),
       u: new Float64Array(n),
       resid: new Float64Array(Math.max(0, n - nd)),
+      css: cssScratch({ p, q, P, Q, period }),
     },
   };
 }
@@ -156,16 +157,20 @@ export function arStationary(pr: Problem, params: ArrayLike<number>): boolean {
 
 /** ARMA system of natural parameters. */
 export function systemFor(pr: Problem, params: ArrayLike<number>): ArmaSystem {
-  const v = Array.from(params);
   const m = pr.spec.seasonal.period;
-  const ar = v.slice(0, pr.p);
-  const ma = v.slice(pr.p, pr.p + pr.q);
-  const sar = v.slice(pr.p + pr.q, pr.p + pr.q + pr.P);
-  const sma = v.slice(pr.p + pr.q + pr.P, pr.p + pr.q + pr.P + pr.Q);
+  const v = params instanceof Float64Array ? params : Float64Array.from(params);
+  const ar = v.subarray(0, pr.p);
+  const ma = v.subarray(pr.p, pr.p + pr.q);
+  const sar = v.subarray(pr.p + pr.q, pr.p + pr.q + pr.P);
+  const sma = v.subarray(pr.p + pr.q + pr.P, pr.p + pr.q + pr.P + pr.Q);
   return armaSystem(expandSeasonal(ar, sar, m, -1), expandSeasonal(ma, sma, m, 1));
 }
 
+/** The differenced series minus the differenced regression (read-only for the caller: may be `pr.dy` itself). */
 function fillDifferenced(pr: Problem, params: ArrayLike<number>, filled = false): Float64Array {
+  if (pr.k === 0) {
+    return filled ? pr.dyFilled : pr.dy;
+  }
   const w = pr.work.w;
   w.set(filled ? pr.dyFilled : pr.dy);
   const b0 = pr.p + pr.q + pr.P + pr.Q;
@@ -231,7 +236,9 @@ export function mlObjective(pr: Problem, params: ArrayLike<number>): number {
 
 /** R's CSS objective 0.5·log(mean square residual) at natural parameters (`armaCSS`). */
 export function cssObjective(pr: Problem, params: ArrayLike<number>): number {
-  const sys = systemFor(pr, params);
-  const res = conditionalSumOfSquares(sys, fillDifferenced(pr, params), pr.ncond, pr.work.resid);
+  const arma = params instanceof Float64Array ? params : Float64Array.from(params);
+  const layout = { p: pr.p, q: pr.q, P: pr.P, Q: pr.Q, period: pr.spec.seasonal.period };
+  const w = fillDifferenced(pr, params);
+  const res = conditionalSumOfSquares(arma, layout, w, pr.ncond, pr.work.resid, pr.work.css);
   return res.meanSquare > 0 ? 0.5 * Math.log(res.meanSquare) : Number.POSITIVE_INFINITY;
 }

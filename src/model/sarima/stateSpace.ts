@@ -45,8 +45,25 @@ export function armaSystem(phi: ArrayLike<number>, theta: ArrayLike<number>): Ar
   for (let k = 0; k < qEff; k++) {
     rVec[k + 1] = theta[k];
   }
-  const nz = (v: Float64Array): Int32Array => Int32Array.from(Array.from(v.keys()).filter((k) => v[k] !== 0));
-  return { r, phi: phiPad, rVec, phiNonzero: nz(phiPad), rNonzero: nz(rVec) };
+  return { r, phi: phiPad, rVec, phiNonzero: nonzeroIndices(phiPad), rNonzero: nonzeroIndices(rVec) };
+}
+
+/** Indices of the nonzero entries of v, ascending (called once per objective evaluation: no temporaries). */
+function nonzeroIndices(v: Float64Array): Int32Array {
+  let count = 0;
+  for (let k = 0; k < v.length; k++) {
+    if (v[k] !== 0) {
+      count++;
+    }
+  }
+  const out = new Int32Array(count);
+  let at = 0;
+  for (let k = 0; k < v.length; k++) {
+    if (v[k] !== 0) {
+      out[at++] = k;
+    }
+  }
+  return out;
 }
 
 /**
