@@ -11,11 +11,9 @@
  * filter as the series. Costs O(N·r·k + N·k²) instead of the O(N·r²) of the Riccati filter.
  */
 
-import { chandrasekharStart, LikelihoodParts } from './likelihood';
+import { choleskyLower, forwardSubstitute } from './hessian';
+import { advanceGain, chandrasekharStart, LikelihoodParts } from './likelihood';
 import { ArmaSystem } from './stateSpace';
-
-/** Relative size of the covariance increment under which the gains are frozen (as `armaLikelihood`). */
-const STEADY_TOLERANCE = 1e-13;
 
 /**
  * Likelihood parts of the differenced series `w` (zeros where undefined) whose undifferenced series had
@@ -39,9 +37,8 @@ export function gapLikelihood(
   const stride = r + 1;
   const states = new Float64Array((k + 1) * stride);
   const innov = new Float64Array(k + 1);
-  const start = chandrasekharStart(sys);
-  const { kbar, wv } = start;
-  let { F, M } = start;
+  const gain = chandrasekharStart(sys);
+  const kbar = gain.kbar;
   let steady = false;
   let sumlog = 0;
   // A = EᵀF⁻¹E (k×k), b = EᵀF⁻¹e, c = eᵀF⁻¹e.
@@ -53,6 +50,7 @@ export function gapLikelihood(
     while (active < k && gaps[active] <= t) {
       active++;
     }
+    const F = gain.F;
     sumlog += Math.log(F);
     // Innovations: series value (or dummy value) minus the first state entry.
     for (let col = 0; col <= active; col++) {
@@ -84,25 +82,11 @@ export function gapLikelihood(
       }
     }
     if (!steady) {
-      const bw = wv[0];
-      const mb = M * bw;
-      const fNew = F + mb * bw;
-      if (!(fNew >= 1 - 1e-8)) {
+      const status = advanceGain(gain, phi, r);
+      if (status === 'lost') {
         return null;
       }
-      const cb = bw / fNew;
-      let norm = 0;
-      for (let i = 0; i < r; i++) {
-        const tw = phi[i] * bw + wv[i + 1];
-        const kNew = kbar[i] + tw * mb;
-        kbar[i] = kNew;
-        const wNew = tw - kNew * cb;
-        wv[i] = wNew;
-        norm += wNew * wNew;
-      }
-      M += (mb * mb) / F;
-      F = fNew;
-      steady = Math.abs(M) * norm <= STEADY_TOLERANCE * F;
+      steady = status === 'steady';
     }
   }
   const gls = solveGls(A, b, k);
@@ -117,39 +101,17 @@ export function gapLikelihood(
  * factorisation A = LLᵀ (bᵀA⁻¹b = |L⁻¹b|²); null when A is not positive definite.
  */
 function solveGls(A: Float64Array, b: Float64Array, k: number): { quad: number; logDet: number } | null {
-  const L = A;
+  const L = choleskyLower(A, k);
+  if (L === null) {
+    return null;
+  }
   let logDet = 0;
-  let maxDiag = 0;
   for (let j = 0; j < k; j++) {
-    maxDiag = Math.max(maxDiag, A[j * k + j]);
+    logDet += 2 * Math.log(L[j * k + j]);
   }
-  for (let j = 0; j < k; j++) {
-    let d = L[j * k + j];
-    for (let m = 0; m < j; m++) {
-      d -= L[j * k + m] * L[j * k + m];
-    }
-    if (!(d > 1e-12 * maxDiag)) {
-      return null;
-    }
-    const ljj = Math.sqrt(d);
-    L[j * k + j] = ljj;
-    logDet += 2 * Math.log(ljj);
-    for (let i = j + 1; i < k; i++) {
-      let v = L[i * k + j];
-      for (let m = 0; m < j; m++) {
-        v -= L[i * k + m] * L[j * k + m];
-      }
-      L[i * k + j] = v / ljj;
-    }
-  }
+  const z = forwardSubstitute(L, k, b);
   let quad = 0;
-  const z = new Float64Array(k);
   for (let i = 0; i < k; i++) {
-    let v = b[i];
-    for (let m = 0; m < i; m++) {
-      v -= L[i * k + m] * z[m];
-    }
-    z[i] = v / L[i * k + i];
     quad += z[i] * z[i];
   }
   return { quad, logDet };

@@ -12,13 +12,10 @@
  */
 
 import { FilterSystem, initialLiveState, stepLive } from './kalman';
-import { choleskyLower } from './hessian';
-import { chandrasekharStart } from './likelihood';
+import { choleskyLower, forwardSubstitute } from './hessian';
+import { advanceGain, chandrasekharStart } from './likelihood';
 import { ArmaSystem } from './stateSpace';
 import { SinusoidBasis, steadyCrossProducts } from './steadyGram';
-
-/** Same freeze rule as `armaLikelihood`: relative size of the covariance increment. */
-const STEADY_TOLERANCE = 1e-13;
 
 /**
  * Data-independent part of the Chandrasekhar filter: the innovation variances Fₜ and gains K̄ₜ for the
@@ -39,44 +36,29 @@ interface GainSequence {
 function gainSequence(sys: ArmaSystem, n: number): GainSequence | null {
   const r = sys.r;
   const phi = sys.phi;
-  const start = chandrasekharStart(sys);
-  const { kbar, wv } = start;
-  let { F, M } = start;
+  const gain = chandrasekharStart(sys);
+  const kbar = gain.kbar;
   const Fs: number[] = [];
   const gains: number[] = [];
   let sumlog = 0;
   let steady = false;
   for (let t = 0; t < n; t++) {
-    sumlog += Math.log(F);
+    sumlog += Math.log(gain.F);
     if (!steady) {
-      Fs.push(F);
+      Fs.push(gain.F);
       for (let i = 0; i < r; i++) {
         gains.push(kbar[i]);
       }
-      const b = wv[0];
-      const mb = M * b;
-      const fNew = F + mb * b;
-      const cb = b / fNew;
-      let norm = 0;
-      for (let i = 0; i < r; i++) {
-        const tw = phi[i] * b + wv[i + 1];
-        const kNew = kbar[i] + tw * mb;
-        kbar[i] = kNew;
-        const wNew = tw - kNew * cb;
-        wv[i] = wNew;
-        norm += wNew * wNew;
-      }
-      if (!(fNew >= 1 - 1e-8)) {
+      const status = advanceGain(gain, phi, r);
+      if (status === 'lost') {
         return null;
       }
-      M += (mb * mb) / F;
-      F = fNew;
-      steady = Math.abs(M) * norm <= STEADY_TOLERANCE * F;
+      steady = status === 'steady';
     }
   }
   if (Fs.length < n) {
     // The frozen pair (F, K̄) reached after the last update.
-    Fs.push(F);
+    Fs.push(gain.F);
     for (let i = 0; i < r; i++) {
       gains.push(kbar[i]);
     }
@@ -292,14 +274,7 @@ function dot(a: Float64Array, b: Float64Array, from: number, to: number): number
 }
 
 function choleskySolve(L: Float64Array, k: number, b: Float64Array): Float64Array {
-  const z = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    let v = b[i];
-    for (let m = 0; m < i; m++) {
-      v -= L[i * k + m] * z[m];
-    }
-    z[i] = v / L[i * k + i];
-  }
+  const z = forwardSubstitute(L, k, b);
   const x = new Float64Array(k);
   for (let i = k - 1; i >= 0; i--) {
     let v = z[i];

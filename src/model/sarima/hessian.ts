@@ -80,6 +80,19 @@ export function choleskyLower(A: Float64Array, k: number): Float64Array | null {
   return L;
 }
 
+/** Solves L z = b for a lower-triangular k×k L (row-major) by forward substitution. */
+export function forwardSubstitute(L: Float64Array, k: number, b: ArrayLike<number>): Float64Array {
+  const z = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    let v = b[i];
+    for (let m = 0; m < i; m++) {
+      v -= L[i * k + m] * z[m];
+    }
+    z[i] = v / L[i * k + i];
+  }
+  return z;
+}
+
 /**
  * Inverse of a symmetric matrix by Cholesky factorisation; null when it is not positive definite (a
  * pivot ≤ 1e-12 times the largest diagonal entry), i.e. the optimum is not a strict local minimum.

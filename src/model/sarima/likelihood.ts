@@ -45,6 +45,38 @@ export function chandrasekharStart(sys: ArmaSystem): ChandrasekharStart {
   return { F: s[0], kbar, wv, M: -1 / s[0] };
 }
 
+/** Outcome of {@link advanceGain}: still moving, frozen (steady state reached), or lost accuracy (F < 1). */
+export type GainStatus = 'moving' | 'steady' | 'lost';
+
+/**
+ * One step of the Chandrasekhar gain recursions on `g` (Morf, Sidhu & Kailath 1974): with b = W₀,
+ * F ← F + M b², K̄ ← K̄ + TW·M·b, W ← TW − K̄·b/F_new, M ← M + (M b)²/F. 'lost' when the new F drops below 1
+ * (F ≥ 1 holds exactly, as P ≥ RRᵀ: the caller falls back to another filter); 'steady' once the increment
+ * M·|W|² is negligible next to F, after which the gain stays frozen.
+ */
+export function advanceGain(g: ChandrasekharStart, phi: Float64Array, r: number): GainStatus {
+  const { kbar, wv } = g;
+  const b = wv[0];
+  const mb = g.M * b;
+  const fNew = g.F + mb * b;
+  if (!(fNew >= 1 - 1e-8)) {
+    return 'lost';
+  }
+  const cb = b / fNew;
+  let norm = 0;
+  for (let i = 0; i < r; i++) {
+    const tw = phi[i] * b + wv[i + 1];
+    const kNew = kbar[i] + tw * mb;
+    kbar[i] = kNew;
+    const wNew = tw - kNew * cb;
+    wv[i] = wNew;
+    norm += wNew * wNew;
+  }
+  g.M += (mb * mb) / g.F;
+  g.F = fNew;
+  return Math.abs(g.M) * norm <= STEADY_TOLERANCE * g.F ? 'steady' : 'moving';
+}
+
 /**
  * Exact likelihood of a complete (no missing values) stationary ARMA series `w` with the stationary
  * initial state, by the Chandrasekhar recursions (Morf, Sidhu & Kailath 1974; Herbst 2015): with the
@@ -56,51 +88,31 @@ export function armaLikelihood(sys: ArmaSystem, w: ArrayLike<number>): Likelihoo
   const { r, phi } = sys;
   const n = w.length;
   const a = new Float64Array(r + 1);
-  const start = chandrasekharStart(sys);
-  const { kbar, wv } = start;
-  let { F, M } = start;
+  const gain = chandrasekharStart(sys);
+  const kbar = gain.kbar;
   let steady = false;
   let ssq = 0;
   let sumlog = 0;
-  let logF = Math.log(F);
+  let logF = Math.log(gain.F);
   for (let t = 0; t < n; t++) {
+    const F = gain.F;
     const v = w[t] - a[0];
     ssq += (v * v) / F;
     sumlog += logF;
+    // a ← T a + K̄ v / F
     const a0 = a[0];
     const c = v / F;
-    if (steady) {
-      // a ← T a + K̄ v / F
-      for (let i = 0; i < r; i++) {
-        a[i] = phi[i] * a0 + a[i + 1] + kbar[i] * c;
-      }
-      continue;
-    }
-    const b = wv[0];
-    const mb = M * b;
-    const fNew = F + mb * b;
-    const cb = b / fNew;
-    let norm = 0;
-    // One fused pass: state update with the old K̄, then TW, K̄ ← K̄ + TW·M·b, W ← TW − K̄·b/F_new.
     for (let i = 0; i < r; i++) {
-      const phiI = phi[i];
-      const k = kbar[i];
-      a[i] = phiI * a0 + a[i + 1] + k * c;
-      const tw = phiI * b + wv[i + 1];
-      const kNew = k + tw * mb;
-      kbar[i] = kNew;
-      const wNew = tw - kNew * cb;
-      wv[i] = wNew;
-      norm += wNew * wNew;
+      a[i] = phi[i] * a0 + a[i + 1] + kbar[i] * c;
     }
-    if (!(fNew >= 1 - 1e-8)) {
-      // F ≥ 1 holds exactly (P ≥ RRᵀ); a drop below means the recursion lost accuracy: use the Riccati filter.
-      return generalLikelihood({ arma: sys, delta: [] }, w);
+    if (!steady) {
+      const status = advanceGain(gain, phi, r);
+      if (status === 'lost') {
+        return generalLikelihood({ arma: sys, delta: [] }, w);
+      }
+      steady = status === 'steady';
+      logF = Math.log(gain.F);
     }
-    M += (mb * mb) / F;
-    F = fNew;
-    logF = Math.log(F);
-    steady = Math.abs(M) * norm <= STEADY_TOLERANCE * F;
   }
   return { ssq, sumlog, nu: n };
 }
