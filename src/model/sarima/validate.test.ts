@@ -1,4 +1,4 @@
-import { InsufficientDataError } from '../errors';
+import { InsufficientDataError, InvalidOrderError } from '../errors';
 import { SarimaSpec } from '../types';
 import { checkCompleteDifferences, checkLength, minimumLength, resolveSpec } from './validate';
 
@@ -58,5 +58,16 @@ describe('checkCompleteDifferences', () => {
         'need ≥ 2 complete differences for SARIMA(0,1,1)(0,1,1)[24], got 0 (336 of 3360 values present, 90.0 % missing)'
       )
     );
+  });
+});
+
+describe('resolveSpec', () => {
+  it('should name a missing order or seasonal part with InvalidOrderError', () => {
+    const noSeasonal = { order: { p: 1, d: 0, q: 0 } } as unknown as SarimaSpec;
+    const noOrder = { seasonal: { P: 0, D: 0, Q: 0, period: 1 } } as unknown as SarimaSpec;
+    expect(() => resolveSpec(noSeasonal)).toThrow(InvalidOrderError);
+    expect(() => resolveSpec(noSeasonal)).toThrow('spec.seasonal is missing (got undefined)');
+    expect(() => resolveSpec(noOrder)).toThrow('spec.order is missing (got undefined)');
+    expect(() => resolveSpec(null as unknown as SarimaSpec)).toThrow(InvalidOrderError);
   });
 });

@@ -32,6 +32,7 @@ export function describeSpec(spec: SarimaSpec): string {
  * zero gets period 1. Throws {@link InvalidOrderError}.
  */
 export function resolveSpec(spec: SarimaSpec): Required<SarimaSpec> {
+  checkParts(spec);
   const { p, d, q } = spec.order;
   const { P, D, Q } = spec.seasonal;
   checkCount('p', p, MAX_ORDER);
@@ -67,6 +68,20 @@ export function resolveSpec(spec: SarimaSpec): Required<SarimaSpec> {
     includeDrift,
     fourier,
   };
+}
+
+/** JavaScript and JSON callers can leave out a part of the spec; name it rather than fail on a property read. */
+function checkParts(spec: SarimaSpec): void {
+  if (typeof spec !== 'object' || spec === null) {
+    throw new InvalidOrderError(`spec must be an object with order and seasonal, got ${String(spec)}`);
+  }
+  const shapes = { order: '{ p, d, q }', seasonal: '{ P, D, Q, period } (all 0 and period 1 for none)' };
+  for (const part of ['order', 'seasonal'] as const) {
+    const value: unknown = spec[part];
+    if (typeof value !== 'object' || value === null) {
+      throw new InvalidOrderError(`spec.${part} is missing (got ${String(value)}): give ${shapes[part]}`);
+    }
+  }
 }
 
 function checkFourier(term: FourierTerm): FourierTerm {
