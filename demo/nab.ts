@@ -9,17 +9,37 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoSeries } from './data';
 
-/** Where `../shared/nab` is from the repository root. */
-export const NAB_DIR = path.resolve(__dirname, '..', '..', 'shared', 'nab');
+const FILE = 'data/realKnownCause/nyc_taxi.csv';
+
+/**
+ * Where `../shared/nab` is from the repository root: beside the checkout, or beside the folder of git worktrees
+ * (`<dir>/wt/<name>`), as the NAB tests look for it; the first that exists.
+ */
+export const NAB_DIR =
+  [
+    path.resolve(__dirname, '..', '..', 'shared', 'nab'),
+    path.resolve(__dirname, '..', '..', '..', 'shared', 'nab'),
+  ].find((dir) => fs.existsSync(path.join(dir, FILE))) ?? path.resolve(__dirname, '..', '..', 'shared', 'nab');
 
 /** The real metric's name in Prometheus. */
 export const NAB_METRIC = 'tidemark_demo_nyc_taxi_passengers';
 
-const FILE = 'data/realKnownCause/nyc_taxi.csv';
 /** Sample interval of nyc_taxi. */
 export const NAB_STEP_MS = 30 * 60_000;
 /** Original timestamp the shifted window ends at: 2015-01-29 00:00 UTC, after the 26–27 January blizzard. */
 const WINDOW_END_MS = Date.UTC(2015, 0, 29);
+
+/**
+ * Days of nyc_taxi the demo backfills at least (whatever the synthetic series' length): the nyc_taxi preset runs the
+ * default settings, whose 28-day training window before the 3 visible days the data source fetches (from the hour
+ * at or before), so 31 days and a day's margin.
+ */
+export const NAB_REPLAY_MIN_DAYS = 32;
+
+/** Shift from the original timestamps for a window ending at `endMs`: a whole number of 30-minute steps. */
+export function nabShiftMs(endMs: number): number {
+  return endMs - (endMs % NAB_STEP_MS) - WINDOW_END_MS;
+}
 
 /** The whole file as (original time, value) pairs; NAB timestamps are naive, read as UTC. */
 function readCsv(file: string): { timesMs: number[]; values: number[] } {
@@ -55,7 +75,7 @@ export function loadNabReplay({ endMs, days, dir = NAB_DIR }: { endMs: number; d
     return null;
   }
   const all = readCsv(file);
-  const shiftMs = endMs - (endMs % NAB_STEP_MS) - WINDOW_END_MS;
+  const shiftMs = nabShiftMs(endMs);
   const fromMs = WINDOW_END_MS - days * 86_400_000;
   const history: DemoSeries = {
     name: NAB_METRIC,

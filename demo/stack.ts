@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startDemoServer } from '../tests/harness/demoServer';
 import { generateDemoSeries, toOpenMetrics } from './data';
 import { type DemoExporter, startExporter } from './exporter';
-import { loadNabReplay, NAB_DIR } from './nab';
+import { loadNabReplay, NAB_DIR, NAB_REPLAY_MIN_DAYS } from './nab';
 import { freePort } from './processes';
 import { backfill, missingPrometheusBinaries, type ScrapeJob, startPrometheus } from './prometheus';
 import { startService } from './service';
@@ -74,7 +74,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     const endMs = options.endMs ?? Date.now();
     const anchorMs = endMs - (endMs % stepMs);
     const series = generateDemoSeries({ endMs, days, stepMs, seed });
-    const nab = loadNabReplay({ endMs, days });
+    const nab = loadNabReplay({ endMs, days: Math.max(days, NAB_REPLAY_MIN_DAYS) });
     if (nab) {
       series.push(nab.history);
     } else {

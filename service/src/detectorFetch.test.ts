@@ -1,4 +1,4 @@
-import { rangePoints, type FetchRange } from '../../src/model/pipeline/fetchPlan';
+import { rangeExpr, rangePoints, type FetchRange } from '../../src/model/pipeline/fetchPlan';
 import { analyzeSeries } from '../../src/model/pipeline/analyze';
 import { DEFAULT_MODEL_SETTINGS } from '../../src/model/pipeline/settings';
 import { seededNormal } from '../../src/model/sarima/simulate';
@@ -28,6 +28,8 @@ describe('detectorFetch', () => {
     expect(coarse.toMs).toBe(plan.fineFromMs - HOUR_MS);
     expect(fine.toMs - coarse.fromMs).toBeGreaterThanOrEqual(28 * DAY_MS);
     expect(plan.ranges.map(rangePoints).every((n) => n <= 11_000)).toBe(true);
+    // The history is fetched as hourly means of the 1-minute values (the query the scheduler sends).
+    expect(plan.ranges.map((r) => rangeExpr('up', r))).toEqual(['avg_over_time((up)[3599999ms:60000ms])', 'up']);
     // The newest sample is the last whole minute: scored in this cycle, not an hour later.
     expect(fine.toMs).toBe(Math.floor(NOW_MS / MINUTE_MS) * MINUTE_MS);
   });

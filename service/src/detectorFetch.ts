@@ -1,6 +1,7 @@
 /**
  * What one detector cycle fetches: with a step finer than the model grid (e.g. `step: 1m` with a daily season, fitted
- * hourly), the training window at the model step and the last two days at the detector's step, so a 28-day window
+ * hourly), the training window at the model step (hourly means of the 1-minute values: `rangeExpr`, as the pipeline
+ * averages the recent part) and the last two days at the detector's step, so a 28-day window
  * at 1-minute steps stays within Prometheus' 11,000 points per query and every new sample is scored at its own step.
  * Season and horizon stay durations; the fit protocol turns them into steps of the model grid (`modelStepOf`).
  */

@@ -13,6 +13,7 @@ import type { DetectorState, Store } from './store';
 import { noteUpstreamFreshness } from './staleness';
 import type { SeriesInput } from '../../src/contract/fit';
 import { detectorFetch, joinParts } from './detectorFetch';
+import { rangeExpr } from '../../src/model/pipeline/fetchPlan';
 import { queryRange, UpstreamError } from './upstream';
 
 export interface SchedulerOptions {
@@ -158,7 +159,7 @@ export class Scheduler {
       plan.ranges.map((r) =>
         queryRange(
           upstream,
-          detector.config.query,
+          rangeExpr(detector.config.query, r),
           { startMs: r.fromMs, endMs: r.toMs, stepMs: r.stepMs },
           this.options.maxSeriesPerDetector
         )

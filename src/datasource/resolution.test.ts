@@ -59,6 +59,22 @@ describe('SarimaDataSource at the dashboard step', () => {
     }
   });
 
+  it('should fetch the hourly history as means of the output step values, as the pipeline averages the recent part', async () => {
+    const { ds, upstream, fitClient } = setup();
+    await lastValueFrom(ds.query(request(NOW_MS - HOUR_MS, 1200, 2_000)));
+    expect(upstream.requests[0].targets[0]).toMatchObject({
+      expr: 'avg_over_time((rate(http_requests_total[$__rate_interval]))[3599999ms:15000ms])',
+    });
+    const [input] = fitClient.calls[0].request.series;
+    const api = dailySeries({ job: 'api' }, 1);
+    const historyAt = input.timesMs.findIndex((t) => t % HOUR_MS === 0);
+    const t = input.timesMs[historyAt];
+    const inBucket = Array.from({ length: 240 }, (_, k) => api.valueAt(t - k * SCRAPE_MS));
+    // The mean of the 240 scrape-step values in (t − 1 h, t], not the value at t (noise sd 1: they differ).
+    expect(input.values[historyAt]).toBeCloseTo(inBucket.reduce((a, b) => a + b, 0) / 240, 9);
+    expect(Math.abs(input.values[historyAt]! - api.valueAt(t))).toBeGreaterThan(1e-3);
+  });
+
   it('should answer "Last 7 days" on 15 s scrape data without a point-limit error', async () => {
     const { ds, upstream } = setup();
     const response = await lastValueFrom(ds.query(request(NOW_MS - 7 * DAY_MS, 1200, 15_000)));

@@ -59,6 +59,8 @@ describe('resolveQuery', () => {
       fromMs: visible.fromMs - 28 * DAY_MS,
       toMs: resolved.fineFromMs - HOUR_MS,
       stepMs: HOUR_MS,
+      // Hourly means of the 2-minute values, as the pipeline averages the fine part (not one sample per hour).
+      meanOfStepMs: 120_000,
     });
     expect(resolved.ranges[1]).toEqual({
       fromMs: visible.fromMs - FINE_WARMUP_MS,

@@ -77,6 +77,20 @@ describe('buildUpstreamRequest', () => {
     });
     expect(upstream.scopedVars.__interval?.value).toBe('3600s');
   });
+
+  it('should ask for bucket means of the finer step on a history range, around any expression', () => {
+    const range = { stepMs: 3_600_000, fromMs: 0, toMs: 86_400_000, meanOfStepMs: 60_000 };
+    const request = { requestId: 'r1', scopedVars: {} } as unknown as DataQueryRequest;
+    const exprOf = (expr: string) => buildUpstreamRequest(request, 'A', expr, range).targets[0].expr;
+    // 1 ms short of the hour: the 60 one-minute instants after t − 1 h, whether the range's start is included
+    // (Prometheus 2.x) or not (3.x).
+    expect(exprOf('up')).toBe('avg_over_time((up)[3599999ms:60000ms])');
+    // Range functions, built-ins and binary operators stay inside the parentheses.
+    expect(exprOf('sum by (job) (rate(x[$__rate_interval])) / 2')).toBe(
+      'avg_over_time((sum by (job) (rate(x[$__rate_interval])) / 2)[3599999ms:60000ms])'
+    );
+    expect(buildUpstreamRequest(request, 'A', 'up', { ...range, meanOfStepMs: undefined }).targets[0].expr).toBe('up');
+  });
 });
 
 describe('upstreamErrorMessage', () => {

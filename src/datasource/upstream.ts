@@ -21,7 +21,7 @@ import { seriesDisplayName } from './frames';
 import { mergeRanges } from './mergeRanges';
 import { formatPromQLVariable } from './promqlFormat';
 import type { ResolvedQuery } from './settings';
-import { type FetchRange, rangePoints } from '../model/pipeline/fetchPlan';
+import { type FetchRange, rangeExpr, rangePoints } from '../model/pipeline/fetchPlan';
 import { DEFAULT_SCRAPE_INTERVAL_MS } from './step';
 import { parseDurationMs } from '../model/duration';
 
@@ -56,7 +56,10 @@ export function interpolateExpr(templateSrv: TemplateSrv, expr: string, scopedVa
   return templateSrv.replace(expr, kept, formatPromQLVariable);
 }
 
-/** The upstream request for one range of a target (`part` tells the ranges of one target apart). */
+/**
+ * The upstream request for one range of a target (`part` tells the ranges of one target apart). A range of bucket
+ * means (`meanOfStepMs`, the coarse history of a mixed grid) asks for the mean of `expr` over each bucket.
+ */
 export function buildUpstreamRequest(
   request: DataQueryRequest<DataQuery>,
   refId: string,
@@ -70,7 +73,17 @@ export function buildUpstreamRequest(
   return {
     ...request,
     requestId: `${request.requestId}-tidemark-${refId}${part > 0 ? `-${part}` : ''}`,
-    targets: [{ refId, expr, range: true, instant: false, interval, intervalFactor: 1, format: 'time_series' }],
+    targets: [
+      {
+        refId,
+        expr: rangeExpr(expr, range),
+        range: true,
+        instant: false,
+        interval,
+        intervalFactor: 1,
+        format: 'time_series',
+      },
+    ],
     range: { from, to, raw: { from, to } },
     interval: formatDurationMs(range.stepMs),
     intervalMs: range.stepMs,

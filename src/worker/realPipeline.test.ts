@@ -39,16 +39,22 @@ describe('worker transport over analyzeSeries', () => {
       settings: SETTINGS,
       outputFromMs: START_MS + (n - 24) * HOUR_MS,
     });
+    const entries = () => [...(cache as unknown as { entries: Map<string, AnalysisCacheEntry> }).entries.values()];
     const [first] = (await client.fit(request(250))).results as SeriesAnalysis[];
+    // Mark the first call's fits: a fit recalled from the entry keeps the mark, a refit would measure its own time.
+    const marked = entries()[0].fits.map((fit) => ({ ...fit, fitTimeMs: -1 }));
+    entries()[0].fits = marked;
     const [second] = (await client.fit(request(251))).results as SeriesAnalysis[];
     expect(first.status).toBe('ok');
     expect(second.status).toBe('ok');
     expect(second.points.horizonStart).toBe(24);
     expect(second.points.timesMs).toHaveLength(24 + 6); // SMOKE_SETTINGS' 6h horizon at hourly steps;
-    // The pipeline keeps earlier fits in the entry and adds only newly scheduled ones: 2 fits means the entry of
-    // the first call came back (a fresh entry would hold 1). The chosen orders are reused the same way.
-    const [entry] = [...(cache as unknown as { entries: Map<string, AnalysisCacheEntry> }).entries.values()];
-    expect(entry.fits).toHaveLength(2);
+    // The pipeline keeps earlier fits in the entry and recalls them: every fit of the first call (its warm-up and
+    // the output range's) comes back marked, none refitted. The chosen orders are reused the same way.
+    const after = entries()[0].fits;
+    expect(after.slice(0, marked.length).map((fit) => [fit.endMs, fit.fitTimeMs])).toEqual(
+      marked.map((fit) => [fit.endMs, -1])
+    );
     expect(second.model.order).toEqual(first.model.order);
   });
 });

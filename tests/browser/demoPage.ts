@@ -17,7 +17,8 @@ export const DEMO_TEST_END_MS = Date.UTC(2026, 10, 16, 9, 47, 13);
 
 /**
  * The demo stack for the browser run, or null (skip) when Prometheus is missing outside CI; under CI=true a
- * missing Prometheus throws. 17 days = the demo presets' 14-day training window plus 3 visible days.
+ * missing Prometheus throws. 17 days = the synthetic preset's 14-day training window plus 3 visible days (nyc_taxi
+ * is backfilled for `NAB_REPLAY_MIN_DAYS`, its default 28-day window).
  */
 export async function startTestStack(endMs: number = DEMO_TEST_END_MS, withService = true): Promise<DemoStack | null> {
   const missing = missingPrometheusBinaries();

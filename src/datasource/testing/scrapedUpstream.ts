@@ -48,7 +48,7 @@ export function scrapedUpstream(series: ScrapedSeries[], scrapeMs: number): Fake
     interval: `${scrapeMs / 1000}s`,
     query: (request: DataQueryRequest) => {
       requests.push(request);
-      const target = request.targets[0] as unknown as { refId: string; interval?: string };
+      const target = request.targets[0] as unknown as { refId: string; interval?: string; expr?: string };
       const stepMs = Math.max(request.intervalMs, parseDurationMs(target.interval ?? '') ?? 0, scrapeMs);
       const startMs = Math.floor(request.range.from.valueOf() / stepMs) * stepMs;
       const endMs = Math.floor(request.range.to.valueOf() / stepMs) * stepMs;
@@ -60,10 +60,33 @@ export function scrapedUpstream(series: ScrapedSeries[], scrapeMs: number): Fake
       for (let t = startMs; t <= endMs; t += stepMs) {
         timesMs.push(t);
       }
-      return of({ data: series.map((s) => toFrame(s, timesMs, stepMs, target.refId)) });
+      const mean = bucketMean(target.expr ?? '');
+      const valued = mean ? series.map((s) => ({ ...s, valueAt: mean(s.valueAt) })) : series;
+      return of({ data: valued.map((s) => toFrame(s, timesMs, stepMs, target.refId)) });
     },
   } as unknown as DataSourceApi;
   return { api, requests };
+}
+
+/**
+ * For `avg_over_time((expr)[Rms:Sms])` (the fetch plan's `bucketMeanExpr`), Prometheus' subquery: the mean of the
+ * value at the multiples of S since the epoch in [t − R, t]; undefined for any other expression (its value at t).
+ */
+function bucketMean(expr: string): ((valueAt: (t: number) => number) => (t: number) => number) | undefined {
+  const match = /^avg_over_time\(\(.*\)\[(\d+)ms:(\d+)ms\]\)$/.exec(expr);
+  if (!match) {
+    return undefined;
+  }
+  const [rangeMs, innerMs] = [Number(match[1]), Number(match[2])];
+  return (valueAt) => (t) => {
+    let sum = 0;
+    let count = 0;
+    for (let u = Math.ceil((t - rangeMs) / innerMs) * innerMs; u <= t; u += innerMs) {
+      sum += valueAt(u);
+      count++;
+    }
+    return sum / count;
+  };
 }
 
 function toFrame(series: ScrapedSeries, timesMs: number[], stepMs: number, refId: string): DataFrame {

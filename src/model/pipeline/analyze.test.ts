@@ -1,6 +1,7 @@
 import { InsufficientDataError, InvalidSettingsError } from '../errors';
 import { simulateSeasonal } from '../testing/random';
-import { analyzeSeries, MAX_SCHEDULED_FITS } from './analyze';
+import { analyzeSeries } from './analyze';
+import { MAX_SCHEDULED_FITS, WARMUP_FITS } from './fitSchedule';
 import { bucketFor, DEFAULT_MODEL_SETTINGS } from './settings';
 import type { ModelSettings, SeriesInput } from './types';
 import { DAY_MS, HOUR_MS } from '../timeUnits';
@@ -71,7 +72,11 @@ describe('analyzeSeries', () => {
     expect(model.coefficients.map((c) => c.name)).toEqual(['ar1', 'ma1', 'sma1']);
     expect(model.coefficients.every((c) => Number.isFinite(c.value) && c.standardError > 0)).toBe(true);
     expect(model.trainingEndMs - model.trainingStartMs).toBe(21 * DAY_MS);
-    expect(cache.fits[0].endMs).toBe(outputFromMs);
+    // A warm-up from the first midnight after the detector's three days of minimum training, then the output range's.
+    expect(cache.fits[0].endMs).toBe(START_MS + 3 * DAY_MS);
+    const warmUp = cache.fits.filter((fit) => fit.endMs < outputFromMs);
+    expect(warmUp.length).toBeLessThanOrEqual(WARMUP_FITS + 1);
+    expect(cache.fits.map((fit) => fit.endMs)).toContain(outputFromMs);
     // White-noise residuals of a correct model: the test should not reject at 1%.
     expect(model.ljungBoxPValue).toBeGreaterThan(0.01);
     // Coverage of a 95% band on its own training data; 0.9–0.99 allows for sampling error on 500 points.
@@ -156,8 +161,9 @@ describe('analyzeSeries', () => {
     const slid: SeriesInput = { ...shifted, timesMs: shifted.timesMs.slice(drop), values: shifted.values.slice(drop) };
     const result = analyzeSeries(slid, settings, { outputFromMs: outputFromMs + drop * HOUR_MS, cached: cache });
     const newFits = result.cache.fits.filter((fit) => !cache.fits.includes(fit));
-    // Only the midnight refit the three new hours reached is new.
-    expect(newFits.map((fit) => fit.endMs)).toEqual([START_MS + DAYS * DAY_MS]);
+    // Only the midnight refit the three new hours reached is new, and the warm-up's first fit, which follows the
+    // data's start (three days of minimum training) to the next midnight.
+    expect(newFits.map((fit) => fit.endMs)).toEqual([START_MS + 4 * DAY_MS, START_MS + DAYS * DAY_MS]);
   });
 
   it('should place fits at multiples of the refit interval since the epoch', () => {

@@ -18,6 +18,7 @@ import { formatTimeMs, type RegularSeries } from '../series';
 import { forecastWithTransform } from '../transformedForecast';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
+import { scheduledFits } from './fitSchedule';
 import { modelGrid, modelStepOf, prepareInput } from './mixedGrid';
 import { detectorConfig, validateSettings, type ResolvedOrders } from './settings';
 import { summarize } from './summary';
@@ -157,45 +158,6 @@ function fitOf(final: NonNullable<DetectorRun['final']>, fits: MemoFit[]): MemoF
   };
   fits.push(entry);
   return entry;
-}
-
-/** Most fits one analysis schedules over its history (plus the latest); more would make a cold start slow. */
-export const MAX_SCHEDULED_FITS = 12;
-
-/**
- * Grid indices of the scheduled fits. Fits sit on multiples of `refitEveryMs` since the epoch, so every call
- * places them at the same clock times and a refresh recalls them. They start at the last such time at or before
- * the output start (the model a viewer sees first is the one a live detector had then) or, without one, at the
- * first such time after `minTrainPoints` of data, so the whole history gets bands. When that makes more than
- * {@link MAX_SCHEDULED_FITS} fits, the history keeps only multiples of a whole multiple of `refitEveryMs` (still
- * clock-aligned), plus the latest scheduled time, so a live detector is still refitted every `refitEveryMs`.
- */
-export function scheduledFits(
-  grid: RegularSeries,
-  refitEveryMs: number,
-  minTrainPoints: number,
-  outputFromMs: number | undefined
-): number[] {
-  const endMs = grid.startMs + (grid.values.length - 1) * grid.stepMs;
-  const earliestMs = grid.startMs + minTrainPoints * grid.stepMs;
-  const firstAfterEarliestMs = Math.ceil(earliestMs / refitEveryMs) * refitEveryMs;
-  const anchorMs = outputFromMs === undefined ? -Infinity : Math.min(outputFromMs, endMs);
-  const firstMs = Math.max(firstAfterEarliestMs, Math.floor(anchorMs / refitEveryMs) * refitEveryMs);
-  const lastMs = Math.floor(endMs / refitEveryMs) * refitEveryMs;
-  if (lastMs < firstMs) {
-    return [];
-  }
-  const count = Math.floor((lastMs - firstMs) / refitEveryMs) + 1;
-  // First + at most MAX − 1 interior multiples of the coarse step + the latest: at most MAX + 1 fits.
-  const coarseMs = refitEveryMs * Math.ceil(count / (MAX_SCHEDULED_FITS - 1));
-  const timesMs: number[] = [firstMs];
-  for (let t = Math.ceil((firstMs + 1) / coarseMs) * coarseMs; t < lastMs; t += coarseMs) {
-    timesMs.push(t);
-  }
-  if (lastMs > firstMs) {
-    timesMs.push(lastMs);
-  }
-  return timesMs.map((t) => Math.ceil((t - grid.startMs) / grid.stepMs));
 }
 
 /** Orders from the settings, with 'auto' ones chosen by `autoSarima` on the first training window. */

@@ -4,6 +4,11 @@
  * stays within the point limit of one Prometheus range query. Shared by the data source and the service.
  */
 
+/** The expression to run for `range`: `expr` itself, or its bucket means for a range of `meanOfStepMs`. */
+export function rangeExpr(expr: string, range: FetchRange): string {
+  return range.meanOfStepMs === undefined ? expr : bucketMeanExpr(expr, range.stepMs, range.meanOfStepMs);
+}
+
 /**
  * Steps chosen from: each divides a day, so daily seasons stay whole and a coarse step is a whole number of any
  * finer one below an hour (Grafana rounds its intervals to a similar list).
@@ -29,6 +34,23 @@ export interface FetchRange {
   fromMs: number;
   toMs: number;
   stepMs: number;
+  /**
+   * Each point is the mean of the query's values at this finer step over (t − stepMs, t] ({@link bucketMeanExpr}),
+   * not the value at t: the coarse history of a mixed grid, averaged like the buckets the pipeline makes of the
+   * fine part (`aggregateSeries`, labelled by completion time).
+   */
+  meanOfStepMs?: number;
+}
+
+/**
+ * PromQL for the mean of `expr` evaluated every `innerStepMs` over (t − `bucketMs`, t], at each step t of a range
+ * query: a subquery, which works around any expression (range functions and subqueries included). The subquery's
+ * range is one millisecond short of the bucket so that it covers exactly the `bucketMs / innerStepMs` instants
+ * after t − `bucketMs`: Prometheus 2.x includes the range's start, 3.x excludes it, and subquery instants are
+ * multiples of the inner step since the epoch, as the fine part's points are.
+ */
+function bucketMeanExpr(expr: string, bucketMs: number, innerStepMs: number): string {
+  return `avg_over_time((${expr})[${bucketMs - 1}ms:${innerStepMs}ms])`;
 }
 
 /**
@@ -70,7 +92,8 @@ export function rangePoints(range: FetchRange): number {
 
 /**
  * The ranges to fetch: with a coarser model grid, the training window at the model step up to the start of the
- * fine part, then the fine part at the output step (the output range plus up to {@link FINE_WARMUP_MS} before it,
+ * fine part (each point the mean of the output step's values over its bucket: `meanOfStepMs`), then the fine part at
+ * the output step (the output range plus up to {@link FINE_WARMUP_MS} before it,
  * within `maxPoints`, Prometheus' limit per query). Both start on multiples of their step since the epoch, as Prometheus aligns
  * them, and the fine part starts on the model grid.
  * A window shorter than a model step has no coarse part. Inputs on the output step still say their model grid
@@ -96,5 +119,6 @@ export function fetchRanges(args: {
   if (fineFromMs - modelMs < fetchFromMs) {
     return { ranges: [fine], fineFromMs };
   }
-  return { ranges: [{ fromMs: fetchFromMs, toMs: fineFromMs - modelMs, stepMs: modelMs }, fine], fineFromMs };
+  const history = { fromMs: fetchFromMs, toMs: fineFromMs - modelMs, stepMs: modelMs, meanOfStepMs: fineMs };
+  return { ranges: [history, fine], fineFromMs };
 }

@@ -30,19 +30,32 @@ function uniform(seed: number): SeriesInput {
   return { key: 'x', labels: {}, ...clean(14, seed), stepMs: MINUTE_MS };
 }
 
-/** The data source's mixed grid: hourly samples, then 1-minute ones from a day before the output range. */
+/**
+ * The data source's mixed grid: hourly bucket means (what the fetch plan's `avg_over_time` history query returns:
+ * the mean of the 1-minute values in (t − 1 h, t]), then 1-minute points from a day before the output range.
+ */
 function mixed(seed: number): SeriesInput {
   const data = clean(28, seed);
   const untilMs = OUTPUT_FROM_MS - DAY_MS;
-  const keep = data.timesMs.map((t) => t >= untilMs || t % HOUR_MS === 0);
-  return {
-    key: 'x',
-    labels: {},
-    timesMs: data.timesMs.filter((_, i) => keep[i]),
-    values: data.values.filter((_, i) => keep[i]),
-    stepMs: MINUTE_MS,
-    coarse: { stepMs: HOUR_MS, untilMs },
-  };
+  const timesMs: number[] = [];
+  const values: number[] = [];
+  let sum = 0;
+  let count = 0;
+  data.timesMs.forEach((t, i) => {
+    if (t >= untilMs) {
+      timesMs.push(t);
+      values.push(data.values[i]);
+      return;
+    }
+    sum += data.values[i];
+    count++;
+    if (t % HOUR_MS === 0) {
+      timesMs.push(t);
+      values.push(sum / count);
+      [sum, count] = [0, 0];
+    }
+  });
+  return { key: 'x', labels: {}, timesMs, values, stepMs: MINUTE_MS, coarse: { stepMs: HOUR_MS, untilMs } };
 }
 
 /** Clean points inside band k (0: 95 %, 1: 99 %) and points scored, over the output history. */
