@@ -10,7 +10,7 @@
 
 import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { availableParallelism, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 
 import { loadCases } from './loadCases';
@@ -177,6 +177,11 @@ function printCase(c: BenchCase, rows: Measurement[]): boolean {
   return pass !== false && ours.medianMs !== null;
 }
 
+/** Times are wall-clock: on a busy machine they grow with the load, the same-run ratios much less. */
+function loadNote(): string {
+  return `load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   let cases = await loadCases();
@@ -188,7 +193,8 @@ async function main(): Promise<void> {
     cases = cases.filter((c) => flags.only!.includes(c.name));
   }
   console.log(
-    `Tidemark benchmark (${flags.quick ? 'quick' : 'full'}), Node ${process.version}, ${new Date().toISOString()}`
+    `Tidemark benchmark (${flags.quick ? 'quick' : 'full'}), Node ${process.version}, ${new Date().toISOString()}, ` +
+      loadNote()
   );
   const summary: string[] = [];
   for (const c of cases) {
@@ -198,7 +204,7 @@ async function main(): Promise<void> {
       `${ok ? 'ok  ' : 'FAIL'} ${c.name}: ours ${fmtMs(rows[0].medianMs)} ms${c.targetMs ? ` (≤ ${c.targetMs})` : ''}`
     );
   }
-  console.log(`\nSummary\n  ${summary.join('\n  ')}`);
+  console.log(`\nSummary (${loadNote()})\n  ${summary.join('\n  ')}`);
   if (summary.some((s) => s.startsWith('FAIL'))) {
     process.exitCode = 1;
   }
