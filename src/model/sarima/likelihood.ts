@@ -52,25 +52,33 @@ export type GainStatus = 'moving' | 'steady' | 'lost';
  * One step of the Chandrasekhar gain recursions on `g` (Morf, Sidhu & Kailath 1974): with b = W₀,
  * F ← F + M b², K̄ ← K̄ + TW·M·b, W ← TW − K̄·b/F_new, M ← M + (M b)²/F. 'lost' when the new F drops below 1
  * (F ≥ 1 holds exactly, as P ≥ RRᵀ: the caller falls back to another filter); 'steady' once the increment
- * M·|W|² is negligible next to F, after which the gain stays frozen.
+ * M·|W|² is negligible next to F, after which the gain stays frozen. With a state `a` (length r + 1, trailing
+ * 0) it also applies a ← T a + K̄ c with the old gain in the same pass (c = v/F of the step), as the
+ * likelihood loop needs; on 'lost' `a` is then updated but the caller abandons it.
  */
-export function advanceGain(g: ChandrasekharStart, phi: Float64Array, r: number): GainStatus {
+export function advanceGain(g: ChandrasekharStart, phi: Float64Array, r: number, a?: Float64Array, c = 0): GainStatus {
   const { kbar, wv } = g;
   const b = wv[0];
   const mb = g.M * b;
   const fNew = g.F + mb * b;
-  if (!(fNew >= 1 - 1e-8)) {
-    return 'lost';
-  }
   const cb = b / fNew;
+  const a0 = a === undefined ? 0 : a[0];
   let norm = 0;
   for (let i = 0; i < r; i++) {
-    const tw = phi[i] * b + wv[i + 1];
-    const kNew = kbar[i] + tw * mb;
+    const phiI = phi[i];
+    const k = kbar[i];
+    if (a !== undefined) {
+      a[i] = phiI * a0 + a[i + 1] + k * c;
+    }
+    const tw = phiI * b + wv[i + 1];
+    const kNew = k + tw * mb;
     kbar[i] = kNew;
     const wNew = tw - kNew * cb;
     wv[i] = wNew;
     norm += wNew * wNew;
+  }
+  if (!(fNew >= 1 - 1e-8)) {
+    return 'lost';
   }
   g.M += (mb * mb) / g.F;
   g.F = fNew;
@@ -99,20 +107,21 @@ export function armaLikelihood(sys: ArmaSystem, w: ArrayLike<number>): Likelihoo
     const v = w[t] - a[0];
     ssq += (v * v) / F;
     sumlog += logF;
-    // a ← T a + K̄ v / F
-    const a0 = a[0];
     const c = v / F;
-    for (let i = 0; i < r; i++) {
-      a[i] = phi[i] * a0 + a[i + 1] + kbar[i] * c;
-    }
-    if (!steady) {
-      const status = advanceGain(gain, phi, r);
-      if (status === 'lost') {
-        return generalLikelihood({ arma: sys, delta: [] }, w);
+    if (steady) {
+      // a ← T a + K̄ v / F
+      const a0 = a[0];
+      for (let i = 0; i < r; i++) {
+        a[i] = phi[i] * a0 + a[i + 1] + kbar[i] * c;
       }
-      steady = status === 'steady';
-      logF = Math.log(gain.F);
+      continue;
     }
+    const status = advanceGain(gain, phi, r, a, c);
+    if (status === 'lost') {
+      return generalLikelihood({ arma: sys, delta: [] }, w);
+    }
+    steady = status === 'steady';
+    logF = Math.log(gain.F);
   }
   return { ssq, sumlog, nu: n };
 }
