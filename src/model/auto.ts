@@ -37,7 +37,8 @@ export const AUTO_MAX_FITS = 94;
 
 /**
  * Beyond R: orders the stepwise neighbourhood cannot reach in one move (p ± 2, q ± 2, a non-seasonal and a
- * seasonal order together) fitted once the walk stops, at most this many (`stepwise.ts`), within the fit budget.
+ * seasonal order together) fitted once the walk stops, at most this many, and only when walk and round stay
+ * within half the fit budget (`stepwise.ts`).
  */
 export const AUTO_EXTRA_FITS = 4;
 

@@ -82,14 +82,18 @@ describe('stepwiseSearch', () => {
     const best = stepwiseSearch({ ...LIMITS, extraFits: 8 }, crossOnly);
     expect(key(best!)).toBe('0110c');
     const flat = (o: SearchOrder) => (key(o) === '0000c' ? 1 : 5);
-    const counts = [0, 3].map((extraFits) => {
-      let calls = 0;
-      stepwiseSearch({ ...LIMITS, extraFits }, (o) => {
-        calls++;
+    const calls = (extraFits: number, maxFits = 94) => {
+      let count = 0;
+      stepwiseSearch({ ...LIMITS, extraFits, maxFits }, (o) => {
+        count++;
         return flat(o);
       });
-      return calls;
-    });
-    expect(counts[1] - counts[0]).toBe(3);
+      return count;
+    };
+    const walk = calls(0);
+    expect(calls(3)).toBe(walk + 3);
+    // The round runs only while walk + round ≤ maxFits / 2.
+    expect(calls(3, 2 * (walk + 3))).toBe(walk + 3);
+    expect(calls(3, 2 * (walk + 3) - 1)).toBe(walk);
   });
 });

@@ -8,7 +8,8 @@
  * non-seasonal and a seasonal order at once, and never by 2, so the walk can stop where only such a move
  * improves. Once it stops, up to `extraFits` unvisited jumps from the best order are fitted (p ± 2, q ± 2 first,
  * then one non-seasonal ±1 together with one seasonal ±1); if one improves, the walk resumes from it. This
- * is one bounded round, not a full search (R's `stepwise = FALSE` fits every order up to `max.order`).
+ * is one bounded round, not a full search (R's `stepwise = FALSE` fits every order up to `max.order`), and it
+ * runs only when the walk plus the round stay within half of `maxFits`, so it never lengthens a long search.
  */
 
 /** Orders varied by the search (d, D and the period are fixed beforehand). */
@@ -69,9 +70,11 @@ export function stepwiseSearch(limits: SearchLimits, evaluate: Evaluate): Search
   };
   startOrders(limits).forEach(tryOrder);
   walk();
-  if (best) {
+  const extraFits = limits.extraFits ?? 0;
+  // Only after a short walk: a long one has explored widely already and each further fit costs as much again.
+  if (best && seen.size + extraFits <= limits.maxFits / 2) {
     const unseen = jumps(best.order, limits).filter((order) => !seen.has(orderKey(order)));
-    if (unseen.slice(0, limits.extraFits ?? 0).some(tryOrder)) {
+    if (unseen.slice(0, extraFits).some(tryOrder)) {
       walk();
     }
   }
