@@ -65,6 +65,8 @@ export const autoCommand: CliCommand = {
         transform: { setting: outcome.transform.setting, lambda: outcome.transform.lambda },
         nonNegative: outcome.transform.nonNegative,
         calibration: outcome.calibration,
+        chosen: outcome.chosen,
+        benchmarkScores: outcome.scores,
         season: result.season
           ? { period: result.season.period, strength: result.season.strength, periods: result.season.periods }
           : null,

@@ -7,7 +7,8 @@
  * 3. D by the seasonal-strength heuristic (`nsdiffs`, F_s > 0.64), d by KPSS (`ndiffs`, alpha 0.05) on the
  *    seasonally differenced series, or on the Fourier-regression residuals;
  * 4. stepwise search by AICc (`stepwise.ts`), p, q ≤ 5, P, Q ≤ 2, p + q + P + Q ≤ 5, at most 94 fits, with
- *    the constant toggled as R: a mean when d + D = 0, a drift (`include.drift`) when d + D = 1;
+ *    the constant toggled as R: a mean when d + D = 0, a drift (`include.drift`) when d + D = 1; beyond R,
+ *    a bounded round of jumps the stepwise neighbourhood lacks once the walk stops (`AUTO_EXTRA_FITS`);
  *    fits whose AR or MA roots lie within 1.01 of the unit circle are rejected, as in R;
  * 5. with more than 150 points or a period above 12 (R's `approximation` rule) the search screens with CSS
  *    fits ranked by n*·log σ² + AICc penalty, then refits the best screened orders with the full method
@@ -33,6 +34,13 @@ import { FourierTerm, SarimaSpec } from './types';
  * Also the service's admission cost of an automatic order (service/src/admission.ts).
  */
 export const AUTO_MAX_FITS = 94;
+
+/**
+ * Beyond R: orders the stepwise neighbourhood cannot reach in one move (p ± 2, q ± 2, a non-seasonal and a
+ * seasonal order together) fitted once the walk stops, at most this many, and only when walk and round stay
+ * within half the fit budget (`stepwise.ts`).
+ */
+export const AUTO_EXTRA_FITS = 4;
 
 /** Options of {@link autoSarima}; defaults as R `auto.arima` unless noted. */
 export interface AutoOptions {
@@ -64,6 +72,8 @@ export interface AutoOptions {
   maxSarimaPeriod?: number;
   /** Final-method refits tried before falling back to the best screened CSS fit [5]. */
   maxRefits?: number;
+  /** Jumps fitted once the stepwise walk stops (`stepwise.ts`; 0 = R's search only) [{@link AUTO_EXTRA_FITS}]. */
+  extraFits?: number;
 }
 
 /** One model tried by the search. */
@@ -238,6 +248,7 @@ function searchLimits(n: number, plan: Plan, options: AutoOptions): SearchLimits
     maxSQ: m > 1 ? Math.min(options.maxSQ ?? 2, Math.floor(n / 3 / m)) : 0,
     maxOrder: options.maxOrder ?? 5,
     maxFits: options.maxFits ?? AUTO_MAX_FITS,
+    extraFits: options.extraFits ?? AUTO_EXTRA_FITS,
     seasonal: m > 1,
     // As R: a mean when d + D = 0, a drift when d + D = 1. On the Fourier route the search runs on zero-mean
     // residuals: the final fit gets the intercept when d = 0, and a drift only when the search chose one.

@@ -36,13 +36,26 @@ export const MAX_FACTOR = 4;
 /** Fewest standardised errors a factor is estimated from. */
 const MIN_ERRORS = 50;
 
-/** Standardised in-sample errors of forecasts up to `horizon` steps (method in the module comment). */
-export function standardizedErrors(model: SarimaModel, y: ArrayLike<number>, horizon: number): number[] {
+/** In-sample multi-step errors of a model (origins as in the module comment), in two scales. */
+export interface InSampleErrors {
+  /** |y − ŷ| in the units of the series. */
+  absolute: number[];
+  /** |y − ŷ|/se_h, the standardised errors the calibration uses (skipped where se_h = 0). */
+  standardized: number[];
+}
+
+/**
+ * The model's filter run over `y` (no refit), forecasting up to `horizon` steps from every `stride`-th origin
+ * in the last two thirds (module comment). The same origins for every model of `y` and `horizon`, so the
+ * absolute errors of two models compare their multi-step accuracy on the same forecasts (`autoForecast.ts`).
+ */
+export function inSampleErrors(model: SarimaModel, y: ArrayLike<number>, horizon: number): InSampleErrors {
   const n = y.length;
   const first = Math.floor(n / 3);
   const stride = Math.max(1, Math.round(horizon / 8));
   const state = cloneState(model.initialState);
-  const z: number[] = [];
+  const absolute: number[] = [];
+  const standardized: number[] = [];
   for (let t = 0; t < n - 1; t++) {
     absorb(model, state, y[t]);
     if (t + 1 < first || (t + 1 - first) % stride !== 0) {
@@ -51,13 +64,21 @@ export function standardizedErrors(model: SarimaModel, y: ArrayLike<number>, hor
     const steps = Math.min(horizon, n - t - 1);
     const fc = forecastSarima(model, cloneState(state), steps, []);
     for (let k = 0; k < steps; k++) {
-      const actual = y[t + 1 + k];
-      if (Number.isFinite(actual) && fc.se[k] > 0) {
-        z.push(Math.abs(actual - fc.mean[k]) / fc.se[k]);
+      const error = Math.abs(y[t + 1 + k] - fc.mean[k]);
+      if (Number.isFinite(error)) {
+        absolute.push(error);
+        if (fc.se[k] > 0) {
+          standardized.push(error / fc.se[k]);
+        }
       }
     }
   }
-  return z;
+  return { absolute, standardized };
+}
+
+/** Standardised in-sample errors of forecasts up to `horizon` steps (method in the module comment). */
+export function standardizedErrors(model: SarimaModel, y: ArrayLike<number>, horizon: number): number[] {
+  return inSampleErrors(model, y, horizon).standardized;
 }
 
 /** Factor per level from standardised errors |z| (MIN_FACTOR for every level when there are too few). */

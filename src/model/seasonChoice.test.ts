@@ -1,7 +1,8 @@
 import { ModelError } from './errors';
 import { fitSarima } from './sarima/fit';
 import { seededNormal } from './sarima/simulate';
-import { chooseSeasonModel, comparableAicc } from './seasonChoice';
+import { autoSarima } from './auto';
+import { chooseSeasonModel, comparableAicc, withSeasonChoice } from './seasonChoice';
 
 const NONE = { P: 0, D: 0, Q: 0, period: 1 };
 
@@ -61,5 +62,33 @@ describe('chooseSeasonModel', () => {
     const y = hourlyWithWeekends(13);
     expect(() => chooseSeasonModel(y, [24, 24])).toThrow(ModelError);
     expect(() => chooseSeasonModel(y, [168, 336])).toThrow(/short season 2\.\.48.*168 and 336/);
+  });
+});
+
+describe('withSeasonChoice', () => {
+  it('should compare the structures when the search found two seasons, reusing its Fourier-only fit', () => {
+    const y = hourlyWithWeekends(12);
+    const auto = autoSarima(y, { stepMs: 3_600_000 });
+    expect(auto.periods).toEqual([24, 168]);
+    expect(auto.strategy).toBe('fourier');
+    const wired = withSeasonChoice(y, auto, { stepMs: 3_600_000 });
+    const note = wired.notes.find((n) => n.startsWith('season structure: '))!;
+    for (const structure of ['one-season', 'two-seasons', 'fourier-only']) {
+      expect(note).toMatch(new RegExp(`${structure} -?\\d+\\.\\d`));
+    }
+    const kind = note.slice('season structure: '.length).split(' ')[0];
+    expect(kind).not.toBe('one-season');
+    expect(wired.model.spec.fourier?.some((term) => term.period === 168)).toBe(true);
+    if (kind === 'fourier-only') {
+      expect(wired.model).toBe(auto.model);
+    } else {
+      expect(wired.model.spec.seasonal.period).toBe(24);
+    }
+  }, 120_000);
+
+  it('should leave a one-season selection alone', () => {
+    const y = hourlyWithWeekends(13).slice(0, 24 * 10);
+    const auto = autoSarima(y, { period: 24 });
+    expect(withSeasonChoice(y, auto)).toBe(auto);
   });
 });

@@ -17,7 +17,7 @@
  * estimated parameters (ARMA, regression coefficients and σ²): AICc = −2ℓ + 2k + 2k(k + 1)/(n* − k − 1).
  */
 
-import { autoSarima, AutoOptions } from './auto';
+import { autoSarima, AutoOptions, AutoResult } from './auto';
 import { ModelError } from './errors';
 import { fourierResiduals, MAX_SARIMA_PERIOD, selectFourierTerms } from './longSeason';
 import { runFilter } from './sarima/filter';
@@ -31,6 +31,8 @@ export type SeasonModelKind = 'one-season' | 'two-seasons' | 'fourier-only';
 export interface SeasonCandidate {
   kind: SeasonModelKind;
   model: SarimaModel | null;
+  /** The order search behind the model (on the Fourier-regression residuals where Fourier terms are used). */
+  search?: AutoResult;
   /** AICc on the common sample (module comment); null when the fit failed. */
   comparableAicc: number | null;
   error?: string;
@@ -53,12 +55,14 @@ export interface SeasonChoice {
  *
  * @param y series on a regular grid, NaN = missing
  * @param periods two season lengths in steps; the shorter must be ≤ `options.maxSarimaPeriod` [48]
+ * @param fourierOnly the Fourier-only selection when already made (`autoSarima` with both seasons), reused
  * @throws ModelError naming each candidate's failure when none could be fitted
  */
 export function chooseSeasonModel(
   y: ArrayLike<number>,
   periods: [number, number],
-  options: AutoOptions = {}
+  options: AutoOptions = {},
+  fourierOnly?: AutoResult
 ): SeasonChoice {
   const [short, long] = [...periods].sort((a, b) => a - b);
   const maxSarima = options.maxSarimaPeriod ?? MAX_SARIMA_PERIOD;
@@ -67,14 +71,15 @@ export function chooseSeasonModel(
   }
   const both = selectFourierTerms(y, [short, long]);
   const longTerms = both.filter((term) => term.period === long);
-  const attempts: Array<[SeasonModelKind, () => SarimaModel]> = [
-    ['one-season', () => autoSarima(y, { ...options, period: short }).model],
+  const attempts: Array<[SeasonModelKind, () => AutoResult]> = [
+    ['one-season', () => autoSarima(y, { ...options, period: short })],
     ['two-seasons', () => withFourier(y, longTerms, short, options)],
-    ['fourier-only', () => withFourier(y, both, 1, options)],
+    ['fourier-only', () => fourierOnly ?? withFourier(y, both, 1, options)],
   ];
   const fitted = attempts.map(([kind, fit]): SeasonCandidate => {
     try {
-      return { kind, model: fit(), comparableAicc: null };
+      const search = fit();
+      return { kind, model: search.model, search, comparableAicc: null };
     } catch (e) {
       if (e instanceof ModelError) {
         return { kind, model: null, comparableAicc: null, error: e.message };
@@ -97,17 +102,46 @@ export function chooseSeasonModel(
 }
 
 /**
- * Regression on `terms` with (S)ARIMA errors at `period`: the order chosen by `autoSarima` on the residuals
- * of the Fourier regression, then one fit of y with the terms (and a mean when nothing is differenced).
+ * The choice wired into automatic forecasting (`autoForecast.ts`): when `autoSarima` found two seasons whose
+ * shorter one is at most `maxSarimaPeriod` (it then took the Fourier-only route), the three structures are
+ * compared by {@link chooseSeasonModel}, that selection reused as the Fourier-only candidate, and the chosen
+ * structure's selection comes back with a note giving every structure's comparable AICc. Any other selection
+ * comes back unchanged.
  */
-function withFourier(y: ArrayLike<number>, terms: FourierTerm[], period: number, options: AutoOptions): SarimaModel {
+export function withSeasonChoice(y: ArrayLike<number>, auto: AutoResult, options: AutoOptions = {}): AutoResult {
+  const maxSarima = options.maxSarimaPeriod ?? MAX_SARIMA_PERIOD;
+  if (auto.strategy !== 'fourier' || auto.periods.length !== 2 || auto.periods[0] > maxSarima) {
+    return auto;
+  }
+  const [short, long] = auto.periods;
+  const choice = chooseSeasonModel(y, [short, long], options, auto);
+  const chosen = choice.candidates[0];
+  const scores = choice.candidates.map((c) => `${c.kind} ${c.comparableAicc?.toFixed(1) ?? `failed (${c.error})`}`);
+  const search = chosen.search ?? auto;
+  return {
+    ...search,
+    model: choice.model,
+    strategy: chosen.kind === 'fourier-only' ? 'fourier' : 'sarima',
+    periods: chosen.kind === 'one-season' ? [short] : [short, long],
+    season: auto.season,
+    notes: [...auto.notes, `season structure: ${chosen.kind} by AICc on the same data (${scores.join(', ')})`],
+  };
+}
+
+/**
+ * Regression on `terms` with (S)ARIMA errors at `period`: the order chosen by `autoSarima` on the residuals
+ * of the Fourier regression, then one fit of y with the terms (and a mean when nothing is differenced); the
+ * search's result with that model.
+ */
+function withFourier(y: ArrayLike<number>, terms: FourierTerm[], period: number, options: AutoOptions): AutoResult {
   if (terms.length === 0) {
     throw new ModelError('no Fourier terms were selected for this season');
   }
   const search = autoSarima(fourierResiduals(y, terms), { ...options, period, maxSarimaPeriod: Math.max(period, 1) });
   const spec = search.model.spec;
   const differenced = spec.order.d + (spec.seasonal.period > 1 ? spec.seasonal.D : 0) > 0;
-  return fitSarima(y, { ...spec, includeMean: !differenced, fourier: terms });
+  const model = fitSarima(y, { ...spec, includeMean: !differenced, fourier: terms });
+  return { ...search, model };
 }
 
 /** d + m·D of a spec: the values a differenced model conditions on. */

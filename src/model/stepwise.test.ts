@@ -69,4 +69,31 @@ describe('stepwiseSearch', () => {
     ).toBeUndefined();
     expect(calls).toBe(3);
   });
+
+  // A criterion whose only improvement on the start model 0000c is a move of q and P together (0110c), which
+  // the stepwise neighbourhood lacks.
+  const crossOnly = (o: SearchOrder) => ({ '0000c': 1, '0110c': 0 })[key(o)] ?? 5;
+
+  it('should stop where only a non-seasonal and seasonal move together improves, as R', () => {
+    expect(key(stepwiseSearch(LIMITS, crossOnly)!)).toBe('0000c');
+  });
+
+  it('should find that move in the extra round and fit at most extraFits jumps there', () => {
+    const best = stepwiseSearch({ ...LIMITS, extraFits: 8 }, crossOnly);
+    expect(key(best!)).toBe('0110c');
+    const flat = (o: SearchOrder) => (key(o) === '0000c' ? 1 : 5);
+    const calls = (extraFits: number, maxFits = 94) => {
+      let count = 0;
+      stepwiseSearch({ ...LIMITS, extraFits, maxFits }, (o) => {
+        count++;
+        return flat(o);
+      });
+      return count;
+    };
+    const walk = calls(0);
+    expect(calls(3)).toBe(walk + 3);
+    // The round runs only while walk + round ≤ maxFits / 2.
+    expect(calls(3, 2 * (walk + 3))).toBe(walk + 3);
+    expect(calls(3, 2 * (walk + 3) - 1)).toBe(walk);
+  });
 });

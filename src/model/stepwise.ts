@@ -3,6 +3,13 @@
  * for R", J. Statistical Software 27(3), 2008, §3.2, in the variant R `forecast::auto.arima(stepwise = TRUE)`
  * implements: four start models, then neighbours of the current best in a fixed order, moving to the first
  * neighbour that improves the criterion and starting over, until none improves or the fit budget is spent.
+ *
+ * Beyond R (`extraFits` > 0): the stepwise neighbourhood moves p and q, or P and Q, together but never a
+ * non-seasonal and a seasonal order at once, and never by 2, so the walk can stop where only such a move
+ * improves. Once it stops, up to `extraFits` unvisited jumps from the best order are fitted (p ± 2, q ± 2 first,
+ * then one non-seasonal ±1 together with one seasonal ±1); if one improves, the walk resumes from it. This
+ * is one bounded round, not a full search (R's `stepwise = FALSE` fits every order up to `max.order`), and it
+ * runs only when the walk plus the round stay within half of `maxFits`, so it never lengthens a long search.
  */
 
 /** Orders varied by the search (d, D and the period are fixed beforehand). */
@@ -28,6 +35,8 @@ export interface SearchLimits {
   seasonal: boolean;
   /** Whether the constant (a mean when d + D = 0, a drift when d + D = 1, as R) may be toggled. */
   allowConstant: boolean;
+  /** Unvisited jumps fitted once the walk stops (module comment) [0: R's search only]. */
+  extraFits?: number;
 }
 
 /** Criterion of one order: finite AICc-like score, or Infinity when the fit failed. */
@@ -41,7 +50,7 @@ export function stepwiseSearch(limits: SearchLimits, evaluate: Evaluate): Search
   const seen = new Map<string, number>();
   let best: { order: SearchOrder; score: number } | undefined;
   const tryOrder = (order: SearchOrder): boolean => {
-    const key = `${order.p},${order.q},${order.P},${order.Q},${order.constant}`;
+    const key = orderKey(order);
     if (seen.has(key) || seen.size >= limits.maxFits) {
       return false;
     }
@@ -53,21 +62,26 @@ export function stepwiseSearch(limits: SearchLimits, evaluate: Evaluate): Search
     }
     return false;
   };
-  for (const order of startOrders(limits)) {
-    tryOrder(order);
-  }
-  let improved = best !== undefined;
-  while (improved && best && seen.size < limits.maxFits) {
-    improved = false;
-    for (const order of neighbours(best.order, limits)) {
-      if (tryOrder(order)) {
-        improved = true;
-        break;
-      }
+  const walk = () => {
+    let improved = best !== undefined;
+    while (improved && best && seen.size < limits.maxFits) {
+      improved = neighbours(best.order, limits).some(tryOrder);
+    }
+  };
+  startOrders(limits).forEach(tryOrder);
+  walk();
+  const extraFits = limits.extraFits ?? 0;
+  // Only after a short walk: a long one has explored widely already and each further fit costs as much again.
+  if (best && seen.size + extraFits <= limits.maxFits / 2) {
+    const unseen = jumps(best.order, limits).filter((order) => !seen.has(orderKey(order)));
+    if (unseen.slice(0, extraFits).some(tryOrder)) {
+      walk();
     }
   }
   return best?.order;
 }
+
+const orderKey = (o: SearchOrder) => `${o.p},${o.q},${o.P},${o.Q},${o.constant}`;
 
 /** R's start models: (2,2)(1,1), (0,0)(0,0), (1,0)(1,0), (0,1)(0,1), and (0,0)(0,0) without constant. */
 function startOrders(limits: SearchLimits): SearchOrder[] {
@@ -100,7 +114,41 @@ function neighbours(o: SearchOrder, limits: SearchLimits): SearchOrder[] {
   }
   moves.push([-1, 0, 0, 0], [0, -1, 0, 0], [1, 0, 0, 0], [0, 1, 0, 0]);
   moves.push([-1, -1, 0, 0], [-1, 1, 0, 0], [1, -1, 0, 0], [1, 1, 0, 0]);
-  const out: SearchOrder[] = moves
+  const out = applyMoves(o, moves, limits);
+  if (limits.allowConstant) {
+    out.push({ ...o, constant: !o.constant });
+  }
+  return out;
+}
+
+/** The jumps of the extra round (module comment), in the order they are tried. */
+function jumps(o: SearchOrder, limits: SearchLimits): SearchOrder[] {
+  const moves: Array<[number, number, number, number]> = [
+    [2, 0, 0, 0],
+    [0, 2, 0, 0],
+    [-2, 0, 0, 0],
+    [0, -2, 0, 0],
+  ];
+  if (limits.seasonal) {
+    for (const [dp, dq] of UNIT_MOVES) {
+      for (const [dP, dQ] of UNIT_MOVES) {
+        moves.push([dp, dq, dP, dQ]);
+      }
+    }
+  }
+  return applyMoves(o, moves, limits);
+}
+
+const UNIT_MOVES: Array<[number, number]> = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+];
+
+/** The orders `moves` lead to from `o` that lie within the limits. */
+function applyMoves(o: SearchOrder, moves: Array<[number, number, number, number]>, limits: SearchLimits) {
+  return moves
     .map(([dp, dq, dP, dQ]) => ({ p: o.p + dp, q: o.q + dq, P: o.P + dP, Q: o.Q + dQ, constant: o.constant }))
     .filter(
       (n) =>
@@ -114,8 +162,4 @@ function neighbours(o: SearchOrder, limits: SearchLimits): SearchOrder[] {
         n.Q <= limits.maxSQ &&
         n.p + n.q + n.P + n.Q <= limits.maxOrder
     );
-  if (limits.allowConstant) {
-    out.push({ ...o, constant: !o.constant });
-  }
-  return out;
 }

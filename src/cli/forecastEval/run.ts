@@ -43,7 +43,7 @@ export interface RunSettings {
 
 /** Tidemark's automatic forecast of a task, with its chosen model described. */
 export function tidemarkForecast(task: ForecastTask, settings: RunSettings): { fc: IntervalForecast; model: string } {
-  const { auto, forecast, transform, calibration } = autoForecast(task.train, {
+  const { auto, chosen, forecast, transform, calibration } = autoForecast(task.train, {
     stepMs: HOUR_MS,
     horizon: settings.horizon,
     levelsPct: [settings.levelPct],
@@ -52,6 +52,7 @@ export function tidemarkForecast(task: ForecastTask, settings: RunSettings): { f
   });
   const { order, seasonal, fourier } = auto.model.spec;
   const model = [
+    chosen === 'sarima' ? '' : `${chosen}: `,
     `${order.p} ${order.d} ${order.q}`,
     seasonal.period > 1 ? ` ${seasonal.P} ${seasonal.D} ${seasonal.Q} ${seasonal.period}` : '',
     fourier?.length ? ` +F${fourier.map((f) => `${f.period}:${f.harmonics}`).join(',')}` : '',
