@@ -25,6 +25,21 @@ describe('warmupLevels', () => {
     expect(result.strength[100]).toBeLessThan(15);
   });
 
+  it("should start the record from the first history's own extremes", () => {
+    const normal = seededNormal(3);
+    const values = Array.from({ length: 200 }, () => 10 + normal());
+    values[10] += 12; // inside the first 24 points: never scored, but the series has shown it
+    values[100] += 9;
+    const result = warmupLevels(values, values.length, {
+      threshold: 4,
+      windowPoints: 288,
+      minPoints: 24,
+      allows: both,
+    });
+    expect(flagsOf(result.level)).toEqual([]);
+    expect(result.strength[100]).toBeGreaterThan(4);
+  });
+
   it('should score nothing before minPoints of history and past `end`', () => {
     const values = Array.from({ length: 60 }, (_, j) => (j === 10 || j === 50 ? 100 : 1 + (j % 3)));
     const result = warmupLevels(values, 40, { threshold: 4, windowPoints: 288, minPoints: 24, allows: both });

@@ -4,20 +4,22 @@
  * value against the trailing day of data before it, z = (y − median) / (1.4826·MAD) (Hampel 1974: median and
  * MAD are barely moved by the outliers being looked for), and it counts when |z| reaches the point threshold
  * and beats every warm-up |z| the series has had so far: the record calibration of `record.ts`, which stands in
- * for the missing model. A series that spikes routinely has shown such a spike in its first hours and is not
- * paged for the next; a quiet series that suddenly leaves its level is. This is the robust z-score that
+ * for the missing model. The record starts from the first day's own extremes on the same yardstick, and scoring
+ * starts only once a whole day is there (a daily cycle seen in part would look like a departure). A series that
+ * spikes routinely has shown such a spike on its first day and is not paged for the next; a quiet series that
+ * suddenly leaves its level is. This is the robust z-score that
  * Hochenbaum, Vallis & Kejariwal (arXiv:1704.07706, 2017) apply to residuals, here on the raw values because
  * no model has been fitted yet; it is deliberately conservative (a daily cycle widens the MAD).
  */
-import { DAY_MS, HOUR_MS } from '../timeUnits';
+import { DAY_MS } from '../timeUnits';
 import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
 import { robustScale } from './robustScale';
 import type { Detection } from './types';
 
 /** Trailing history of a warm-up score: one day, so a level that has moved since the first hours is the level. */
 const WARMUP_WINDOW_MS = DAY_MS;
-/** History before the first warm-up score: half a day and at least 24 points (a MAD of a few is unreliable). */
-const WARMUP_MIN_MS = 12 * HOUR_MS;
+/** History before the first warm-up score: one day (a whole daily cycle) and at least 24 points. */
+const WARMUP_MIN_MS = DAY_MS;
 const WARMUP_MIN_POINTS = 24;
 
 /** Options of {@link warmupLevels}. */
@@ -46,13 +48,15 @@ function medianOf(sorted: number[]): number {
 
 /**
  * Score `values[0 … end − 1]` causally by the warm-up test (module comment): each point against the finite values
- * of the `windowPoints` before it, once `minPoints` of them exist. The scale is never below the detector's minimum
+ * of the `windowPoints` before it, once `minPoints` of them exist; the record starts at the largest |z| of that
+ * first history against its own median and scale. The scale is never below the detector's minimum
  * width relative to the level (`fallback.ts`), so a flat line's first step is far out and a constant one is not.
  */
 export function warmupLevels(values: ArrayLike<number>, end: number, options: WarmupOptions): WarmupResult {
   const level = new Array<number>(end).fill(0);
   const strength = new Array<number>(end).fill(NaN);
   let record = 0;
+  let seeded = false;
   for (let j = 0; j < end; j++) {
     const y = values[j];
     if (!Number.isFinite(y)) {
@@ -70,7 +74,13 @@ export function warmupLevels(values: ArrayLike<number>, end: number, options: Wa
     history.sort((a, b) => a - b);
     const median = medianOf(history);
     const floor = Math.max(MIN_RELATIVE_SIGMA * Math.abs(median), MIN_ABSOLUTE_SIGMA);
-    const z = (y - median) / Math.max(robustScale(history), floor);
+    const scale = Math.max(robustScale(history), floor);
+    if (!seeded) {
+      // The record starts from the extremes of the history itself, judged the same way (see the module comment).
+      record = Math.max(Math.abs(history[0] - median), Math.abs(history[history.length - 1] - median)) / scale;
+      seeded = true;
+    }
+    const z = (y - median) / scale;
     strength[j] = Math.abs(z);
     if (Math.abs(z) >= options.threshold && Math.abs(z) > record && options.allows(z)) {
       level[j] = 2;
