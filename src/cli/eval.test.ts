@@ -17,15 +17,16 @@ const describeNab30 = existsSync(resolve(NAB30_DIR, 'windows.json')) ? describe 
 const describeNab7 = existsSync(resolve(NAB7_DIR, 'windows.json')) ? describe : describe.skip;
 
 // Regression floors, set a little under what the default configuration reaches (standard profile; issue 12):
-// nab30 59.0, nab7 68.2. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
+// nab30 61.5, nab7 69.8. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
 // costs 1, an early detection earns up to 1, over a range of 124) and ~15 false positives ≈ 1 window.
-const NAB30_FLOOR = 57;
-const NAB7_FLOOR = 66;
+const NAB30_FLOOR = 60;
+const NAB7_FLOOR = 68.5;
 // No knife edge (issue 12 must-have 6): a threshold moved by ±10 % must score at least the default minus 3 points.
 const NEIGHBOUR_MARGIN = 3;
-// Known limit: minScore 3.6 → 52.2 (−6.8) and 4.4 → 55.7 (−3.3) miss that rule (README, issue 12 report); they are
-// held to floors a little under their measured scores so that they cannot get worse unseen.
-const KNOWN_LIMIT_FLOORS: Record<string, number> = { 'minScore 3.6': 51.5, 'minScore 4.4': 55 };
+// Known limit: minScore 3.6 → 55.8 (−5.6) and 4.4 → 58.3 (−3.1) miss that rule (README, issue 12 report): the
+// hourly-bucket point test of finer data has no per-series calibration. They are held to floors a little under their
+// measured scores so that they cannot get worse unseen.
+const KNOWN_LIMIT_FLOORS: Record<string, number> = { 'minScore 3.6': 55, 'minScore 4.4': 57.5 };
 
 const standardScore = (r: ReturnType<typeof evaluateNabDir>) =>
   r.totals.find((t) => t.profile === 'standard')?.normalized ?? NaN;
@@ -43,13 +44,15 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
     expect(result.files).toHaveLength(30);
   });
 
-  it('should raise no flag on the flat line, and at most two on the noiseless and small-noise files', () => {
-    // Known limit (issue 12 report): the native-step layer raises 2 flags on each daily sine file (was 0 on
-    // small_noise with hourly scoring). The bound catches any growth.
-    expect(result.files.find((f) => f.name === 'artificialNoAnomaly/art_flatline.csv')?.flags).toBe(0);
-    for (const name of ['art_daily_no_noise', 'art_daily_small_noise']) {
-      expect(result.files.find((f) => f.name === `artificialNoAnomaly/${name}.csv`)?.flags).toBeLessThanOrEqual(2);
+  it('should raise no flag on the flat line and the noiseless file, at most one on the small-noise file', () => {
+    // The daily files had 2 flags each from the young model's first fine scores, until the fine record was seeded
+    // with the series' own fine deviations (fine.ts); small_noise keeps one warm-up flag on its third day.
+    for (const name of ['art_flatline', 'art_daily_no_noise']) {
+      expect(result.files.find((f) => f.name === `artificialNoAnomaly/${name}.csv`)?.flags).toBe(0);
     }
+    expect(
+      result.files.find((f) => f.name === 'artificialNoAnomaly/art_daily_small_noise.csv')?.flags
+    ).toBeLessThanOrEqual(1);
   });
 
   it('should print the published detectors on the same files beside ours', () => {

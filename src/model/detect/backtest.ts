@@ -22,6 +22,7 @@
  *    after the cap and re-learned at the next refit. Missing points are imputed the same way.
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
  *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
+ * 7. Before the first fit, points are judged against the series' own level so far (`warmup.ts`).
  */
 import {
   absorb,
@@ -43,6 +44,7 @@ import { applyAlertRules } from './hygiene';
 import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
 import type { Detection } from './types';
+import { markWarmup } from './warmup';
 import { newWalk, type FitHook, type Walk } from './walk';
 
 /**
@@ -122,6 +124,13 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     // The newest fine points, in the bucket still filling, are scored now, not once the bucket completes.
     scoreFineBucket(w, fine, n, isSuppressed(w, n));
   }
+  // Before the first model, the warm-up test judges points against the series' own level so far (`warmup.ts`).
+  markWarmup(
+    fine ? fine.out : w.out,
+    fine ? fine.strength : w.strength,
+    fine ? fine.threshold : config.minScore,
+    w.allows
+  );
   w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength));
   if (fine) {
     fine.out.refits = w.out.refits;

@@ -53,6 +53,29 @@ describe('scoring at the native step (fine.ts)', () => {
   });
 });
 
+describe('the fine record before the first model (fine.ts seedFineRecord)', () => {
+  it("should not page a young model for the series' daily burst, yet flag a larger new spike", () => {
+    // 5-minute data, N(0, 1) noise, and a burst of 20 minutes every day at 07:40 (a routine job): +18 on the first
+    // three days, which are the series' own history when the first model starts scoring on day four; +15 then.
+    // (The warm-up test, before the model, may alert on the first bursts: the test looks at day four only.)
+    const normal = seededNormal(11);
+    const perDay = 288;
+    const values = Array.from({ length: 4 * perDay + 200 }, (_, i) => {
+      const minuteOfDay = (i % perDay) * 5;
+      const burst = i < 3 * perDay ? 18 : 15;
+      return 50 + normal() + (minuteOfDay >= 460 && minuteOfDay < 480 ? burst : 0);
+    });
+    const spike = 3 * perDay + 170; // 14:10 on day four, after the burst: a +80 spike no day has shown
+    values[spike] += 80;
+    const series: RegularSeries = { startMs: Date.UTC(2024, 0, 1), stepMs: 300_000, values, repairs: [] };
+    const d = runDetector(series, DEFAULT_DETECTOR_CONFIG).detection;
+    // Levels before the alert rules, so that an alert's hold-off cannot hide the burst.
+    const burstOnDayFour = d.level.slice(3 * perDay + 90, 3 * perDay + 100);
+    expect(burstOnDayFour.every((l) => l === 0)).toBe(true);
+    expect(d.level[spike]).toBeGreaterThan(0);
+  });
+});
+
 describe('fineThreshold', () => {
   it('should keep the tail probability per bucket of the model-grid threshold', () => {
     // 1 − Φ(4) = 3.167e-5; / 12 = 2.64e-6 → 4.553; / 60 = 5.28e-7 → 4.88 (normal tables, to 2 decimals).

@@ -168,6 +168,9 @@ export function scoreFineBucket(w: Walk, f: FineWalk, i: number, suppressed: boo
   const within = f.within;
   const sdBand = Math.sqrt(pred.variance + f.bandWithin * f.bandWithin);
   const sdScore = Math.sqrt(bucketScale * bucketScale + within * within);
+  if (f.record.t === 0) {
+    seedFineRecord(f, sdScore);
+  }
   const expected = expectedValues(w, f, model, state, i, to);
   const [weak, strong] = w.r.multipliers;
   for (let j = from; j <= to; j++) {
@@ -261,5 +264,23 @@ function updateWithin(w: Walk, f: FineWalk): void {
     f.within = robustScale(values);
     f.bandWithin = robustScale(f.shapeDeviations.value.slice(-f.scaleWindow));
     f.withinAt = w.out.refits;
+  }
+}
+
+/**
+ * Seed the record of the fine point test, at the first fine score, with the series' own fine extremes so far:
+ * each logged deviation of a fine point from its bucket's mean, on the score's scale. Without it the record is
+ * empty when the first model starts scoring, so a young model would page for every within-bucket shape it has
+ * not yet scored (a sharp daily corner, a routine burst) until a week of scores has built the record; the
+ * deviations have been logged since the first bucket and hold exactly those extremes. Calibration before
+ * judging, as the anomaly likelihood of Ahmad et al. (2017) learns the score distribution in its probation
+ * period.
+ */
+function seedFineRecord(f: FineWalk, sdScore: number): void {
+  if (!(sdScore > 0)) {
+    return;
+  }
+  for (const d of f.deviations.value.slice(-f.record.length)) {
+    pushRecord(f.record, Math.abs(d) / sdScore);
   }
 }

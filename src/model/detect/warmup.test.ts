@@ -1,0 +1,74 @@
+import { seededNormal } from '../sarima/simulate';
+import type { RegularSeries } from '../series';
+import { runDetector } from './backtest';
+import { DEFAULT_DETECTOR_CONFIG } from './config';
+import { warmupLevels } from './warmup';
+
+const both = () => true;
+const flagsOf = (levels: number[]) => levels.flatMap((l, j) => (l > 0 ? [j] : []));
+
+describe('warmupLevels', () => {
+  it('should flag a spike against the level so far, but not a second spike no larger than the first', () => {
+    const normal = seededNormal(3);
+    const values = Array.from({ length: 200 }, () => 10 + normal());
+    values[100] += 12;
+    values[150] += 11;
+    const result = warmupLevels(values, values.length, {
+      threshold: 4,
+      windowPoints: 288,
+      minPoints: 24,
+      allows: both,
+    });
+    expect(flagsOf(result.level)).toEqual([100]);
+    // z ≈ 12 / σ with σ ≈ 1: the score is the robust z of the value.
+    expect(result.strength[100]).toBeGreaterThan(9);
+    expect(result.strength[100]).toBeLessThan(15);
+  });
+
+  it("should start the record from the first history's own extremes", () => {
+    const normal = seededNormal(3);
+    const values = Array.from({ length: 200 }, () => 10 + normal());
+    values[10] += 12; // inside the first 24 points: never scored, but the series has shown it
+    values[100] += 9;
+    const result = warmupLevels(values, values.length, {
+      threshold: 4,
+      windowPoints: 288,
+      minPoints: 24,
+      allows: both,
+    });
+    expect(flagsOf(result.level)).toEqual([]);
+    expect(result.strength[100]).toBeGreaterThan(4);
+  });
+
+  it('should score nothing before minPoints of history and past `end`', () => {
+    const values = Array.from({ length: 60 }, (_, j) => (j === 10 || j === 50 ? 100 : 1 + (j % 3)));
+    const result = warmupLevels(values, 40, { threshold: 4, windowPoints: 288, minPoints: 24, allows: both });
+    expect(result.level).toHaveLength(40);
+    expect(flagsOf(result.level)).toEqual([]);
+    expect(Number.isNaN(result.strength[10])).toBe(true);
+  });
+
+  it('should flag the first step away from a flat line, never the flat line itself, and honour direction', () => {
+    const values = Array.from({ length: 100 }, (_, j) => (j < 80 ? 5 : 4));
+    const options = { threshold: 4, windowPoints: 288, minPoints: 24 };
+    expect(flagsOf(warmupLevels(values, 100, { ...options, allows: both }).level)).toEqual([80]);
+    expect(flagsOf(warmupLevels(values, 100, { ...options, allows: (z) => z > 0 }).level)).toEqual([]);
+    expect(flagsOf(warmupLevels(values.slice(0, 80), 80, { ...options, allows: both }).level)).toEqual([]);
+  });
+});
+
+describe('the warm-up test in the detector (before the first model)', () => {
+  it('should alert on a burst on the second day of a 5-minute series, before any model exists', () => {
+    const normal = seededNormal(8);
+    const values = Array.from({ length: 2 * 288 }, (_, i) => 20 + 2 * Math.sin((2 * Math.PI * i) / 288) + normal());
+    const burst = 288 + 100;
+    for (let k = burst; k < burst + 6; k++) {
+      values[k] += 25;
+    }
+    const series: RegularSeries = { startMs: Date.UTC(2024, 0, 1), stepMs: 300_000, values, repairs: [] };
+    const run = runDetector(series, DEFAULT_DETECTOR_CONFIG);
+    expect(run.detection.forecast.every((f) => Number.isNaN(f))).toBe(true);
+    expect(flagsOf(run.detection.anomaly)).toEqual([burst]);
+    expect(run.detection.extent[burst]).toBe(1);
+  });
+});
