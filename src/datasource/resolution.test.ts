@@ -63,7 +63,8 @@ describe('SarimaDataSource at the dashboard step', () => {
     const { ds, upstream, fitClient } = setup();
     await lastValueFrom(ds.query(request(NOW_MS - HOUR_MS, 1200, 2_000)));
     expect(upstream.requests[0].targets[0]).toMatchObject({
-      expr: 'avg_over_time((rate(http_requests_total[$__rate_interval]))[3599999ms:15000ms])',
+      // The rate interval of the inner 15 s step: max(15 s + 15 s scrape, 4 × 15 s).
+      expr: 'avg_over_time((rate(http_requests_total[60s]))[3599999ms:15000ms])',
     });
     const [input] = fitClient.calls[0].request.series;
     const api = dailySeries({ job: 'api' }, 1);

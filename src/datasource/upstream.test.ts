@@ -85,9 +85,13 @@ describe('buildUpstreamRequest', () => {
     // 1 ms short of the hour: the 60 one-minute instants after t − 1 h, whether the range's start is included
     // (Prometheus 2.x) or not (3.x).
     expect(exprOf('up')).toBe('avg_over_time((up)[3599999ms:60000ms])');
-    // Range functions, built-ins and binary operators stay inside the parentheses.
+    // Range functions and binary operators stay inside the parentheses; Grafana's step built-ins describe the inner
+    // 1-minute step (rate interval max(60 s + 15 s scrape, 4 × 15 s) = 75 s), as in the recent part's query at 1 minute.
     expect(exprOf('sum by (job) (rate(x[$__rate_interval])) / 2')).toBe(
-      'avg_over_time((sum by (job) (rate(x[$__rate_interval])) / 2)[3599999ms:60000ms])'
+      'avg_over_time((sum by (job) (rate(x[75s])) / 2)[3599999ms:60000ms])'
+    );
+    expect(exprOf('increase(x[${__interval}]) * 1000 / $__interval_ms + [[__rate_interval_ms]] + $__intervals')).toBe(
+      'avg_over_time((increase(x[60s]) * 1000 / 60000 + 75000 + $__intervals)[3599999ms:60000ms])'
     );
     expect(buildUpstreamRequest(request, 'A', 'up', { ...range, meanOfStepMs: undefined }).targets[0].expr).toBe('up');
   });

@@ -65,7 +65,8 @@ export function buildUpstreamRequest(
   refId: string,
   expr: string,
   range: FetchRange,
-  part = 0
+  part = 0,
+  scrapeMs = DEFAULT_SCRAPE_INTERVAL_MS
 ): DataQueryRequest<PromTarget> {
   const from = dateTime(range.fromMs);
   const to = dateTime(range.toMs);
@@ -76,7 +77,10 @@ export function buildUpstreamRequest(
     targets: [
       {
         refId,
-        expr: rangeExpr(expr, range),
+        expr: rangeExpr(
+          range.meanOfStepMs === undefined ? expr : atInnerStep(expr, range.meanOfStepMs, scrapeMs),
+          range
+        ),
         range: true,
         instant: false,
         interval,
@@ -94,6 +98,27 @@ export function buildUpstreamRequest(
       __interval_ms: { text: String(range.stepMs), value: range.stepMs },
     },
   };
+}
+
+/**
+ * `expr` with Grafana's step built-ins (`$__interval`, `$__rate_interval` and their `_ms` forms, in the `$x`, `${x}`
+ * and `[[x]]` spellings) set for the inner step of a bucket-mean query, as Grafana's Prometheus data source sets them
+ * for a query at that step (rate interval = max(step + scrape interval, 4 × scrape interval)). Left to Grafana, they
+ * would describe the outer, coarse step: `rate(x[$__rate_interval])` would average hour-long rates, smoothing the
+ * history twice, unlike the recent part queried at that step.
+ */
+function atInnerStep(expr: string, innerStepMs: number, scrapeMs: number): string {
+  const rateMs = Math.max(innerStepMs + scrapeMs, 4 * scrapeMs);
+  const values: Record<string, string> = {
+    __interval_ms: String(innerStepMs),
+    __interval: `${innerStepMs / 1000}s`,
+    __rate_interval_ms: String(rateMs),
+    __rate_interval: `${rateMs / 1000}s`,
+  };
+  return expr.replace(
+    /\$\{(__(?:rate_)?interval(?:_ms)?)\}|\[\[(__(?:rate_)?interval(?:_ms)?)\]\]|\$(__(?:rate_)?interval(?:_ms)?)(?![A-Za-z0-9_])/g,
+    (match, braced?: string, bracketed?: string, bare?: string) => values[braced ?? bracketed ?? bare ?? ''] ?? match
+  );
 }
 
 /** The upstream's minimum interval: its "Scrape interval" setting (`interval` on Grafana's Prometheus data source). */
@@ -116,7 +141,11 @@ export async function fetchSeries(
 ): Promise<SeriesInput[]> {
   const responses = await Promise.all(
     resolved.ranges.map((range, part) =>
-      runUpstream(upstream, buildUpstreamRequest(request, target.refId, target.expr, range, part), signal)
+      runUpstream(
+        upstream,
+        buildUpstreamRequest(request, target.refId, target.expr, range, part, upstreamMinIntervalMs(upstream)),
+        signal
+      )
     )
   );
   const parts = responses.map((response, i) => {
