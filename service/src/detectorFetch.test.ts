@@ -93,4 +93,13 @@ describe('joinParts', () => {
       coarse: { stepMs: HOUR_MS, untilMs: plan.fineFromMs },
     });
   });
+
+  it('should pair a history without the metric name (dropped by avg_over_time) with its recent samples', () => {
+    const plan = detectorFetch(detector(MINUTE_MS), NOW_MS);
+    const history = { labels: { job: 'api' }, timesMs: [plan.fineFromMs - HOUR_MS], values: [1] };
+    const recent = { labels: { __name__: 'up', job: 'api' }, timesMs: [plan.fineFromMs], values: [2] };
+    const [input] = joinParts([[history], [recent]], plan, MINUTE_MS, (l) => JSON.stringify(l));
+    expect(input.labels).toEqual(recent.labels);
+    expect(input.values).toEqual([1, 2]);
+  });
 });

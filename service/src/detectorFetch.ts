@@ -12,6 +12,7 @@ import {
   autoModelStepMs,
   type FetchRange,
   fetchRanges,
+  joinKey,
   modelStepFor,
   rangePoints,
 } from '../../src/model/pipeline/fetchPlan';
@@ -56,7 +57,8 @@ export function detectorFetch(detector: Detector, nowMs: number): DetectorFetch 
 
 /**
  * One pipeline input per series of the recent part (a series without recent samples is gone): its coarse history
- * before `fineFromMs` joined to the recent part. `keyOf` names a series by its labels.
+ * before `fineFromMs` joined to the recent part, paired by labels apart from `__name__` (`joinKey`: Prometheus drops
+ * it from the history's `avg_over_time`). `keyOf` names a series by its labels.
  */
 export function joinParts(
   parts: UpstreamSeries[][],
@@ -65,10 +67,10 @@ export function joinParts(
   keyOf: (labels: Record<string, string>) => string
 ): SeriesInput[] {
   const recent = parts[parts.length - 1];
-  const history = new Map(parts.length > 1 ? parts[0].map((s) => [keyOf(s.labels), s]) : []);
+  const history = new Map(parts.length > 1 ? parts[0].map((s) => [joinKey(s.labels), s]) : []);
   return recent.map((s) => {
     const key = keyOf(s.labels);
-    const old = history.get(key);
+    const old = history.get(joinKey(s.labels));
     const coarse = plan.modelStepMs > stepMs ? { stepMs: plan.modelStepMs, untilMs: plan.fineFromMs } : undefined;
     if (!old) {
       return { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs, ...(coarse && { coarse }) };

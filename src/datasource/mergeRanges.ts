@@ -3,12 +3,14 @@
  * step) into one pipeline input per series: the mixed grid `SeriesInput.coarse` describes.
  */
 import type { SeriesInput } from '../contract/fit';
+import { joinKey } from '../model/pipeline/fetchPlan';
 
 /**
- * One input per series key, in order of first appearance (recent part first). A series present in both parts keeps
- * its coarse samples before `fineFromMs` and its fine samples from `fineFromMs` on; a series present in one part
- * only is that part alone. Every input finer than `modelStepMs` carries `coarse`, so the pipeline fits it on the
- * model grid whether or not it had coarse samples.
+ * One input per series, in order of first appearance (recent part first); the parts of a series are paired by their
+ * labels apart from the metric name ({@link joinKey}), the recent part's key and labels kept. A series present in
+ * both parts keeps its coarse samples before `fineFromMs` and its fine samples from `fineFromMs` on; a series present
+ * in one part only is that part alone. Every input finer than `modelStepMs` carries `coarse`, so the pipeline fits it
+ * on the model grid whether or not it had coarse samples.
  */
 export function mergeRanges(
   coarse: SeriesInput[],
@@ -16,10 +18,10 @@ export function mergeRanges(
   fineFromMs: number,
   modelStepMs: number
 ): SeriesInput[] {
-  const coarseByKey = new Map(coarse.map((s) => [s.key, s]));
+  const coarseByKey = new Map(coarse.map((s) => [joinKey(s.labels), s]));
   const merged = fine.map((recent) => {
-    const history = coarseByKey.get(recent.key);
-    coarseByKey.delete(recent.key);
+    const history = coarseByKey.get(joinKey(recent.labels));
+    coarseByKey.delete(joinKey(recent.labels));
     return history ? joinParts(history, recent, fineFromMs) : recent;
   });
   return [...merged, ...coarseByKey.values()].map((s) =>

@@ -61,7 +61,10 @@ export function scrapedUpstream(series: ScrapedSeries[], scrapeMs: number): Fake
         timesMs.push(t);
       }
       const mean = bucketMean(target.expr ?? '');
-      const valued = mean ? series.map((s) => ({ ...s, valueAt: mean(s.valueAt) })) : series;
+      // Like Prometheus, a function's result loses the metric name.
+      const valued = mean
+        ? series.map(({ labels: { __name__: _name, ...labels }, valueAt }) => ({ labels, valueAt: mean(valueAt) }))
+        : series;
       return of({ data: valued.map((s) => toFrame(s, timesMs, stepMs, target.refId)) });
     },
   } as unknown as DataSourceApi;

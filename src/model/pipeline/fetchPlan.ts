@@ -10,6 +10,19 @@ export function rangeExpr(expr: string, range: FetchRange): string {
 }
 
 /**
+ * What pairs the two parts of one series: its labels without `__name__`, which Prometheus drops from the result of a
+ * function (the history's `avg_over_time`, {@link rangeExpr}) but keeps on a plain selector's recent part.
+ */
+export function joinKey(labels: Record<string, string>): string {
+  const { __name__: _name, ...rest } = labels;
+  return JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, rest[k]])
+  );
+}
+
+/**
  * Steps chosen from: each divides a day, so daily seasons stay whole and a coarse step is a whole number of any
  * finer one below an hour (Grafana rounds its intervals to a similar list).
  */
