@@ -21,7 +21,7 @@
  */
 import { ConstantSeriesError, InsufficientDataError, ModelError } from './errors';
 import { fourierResiduals, MAX_SARIMA_PERIOD, seasonStrategy, SeasonStrategy, selectFourierTerms } from './longSeason';
-import { FitOptions, fitSarima, SarimaModel } from './sarima/fit';
+import { attachFilterState, FitOptions, fitWithoutState, SarimaFit, SarimaModel } from './sarima/fit';
 import { polynomialRoots } from './sarima/roots';
 import { detectSeason, nsdiffs, SeasonOptions, SeasonResult } from './season';
 import { dropMissing, isConstant } from './stats/fill';
@@ -142,12 +142,12 @@ export function autoSarima(y: ArrayLike<number>, options: AutoOptions = {}): Aut
   let model =
     approximation || fourierRoute
       ? refitBest(y, ranked, options.method ?? 'CSS-ML', refits, plan, options.maxRefits ?? 5)
-      : bestFit(ranked, fits);
+      : bestFit(ranked, fits, y);
   let candidates = [...rank(refits), ...ranked];
   if (!model && approximation && !fourierRoute) {
     // Every refit failed (typically ML drives a seasonal MA root onto the unit circle): keep the best CSS
     // fit, which passed the root check, rather than spend more full fits.
-    model = bestFit(ranked, fits);
+    model = bestFit(ranked, fits, y);
     plan.notes.push(
       `final ${options.method ?? 'CSS-ML'} fits failed for ${refits.length} orders; kept the best CSS fit`
     );
@@ -182,13 +182,13 @@ function screenOrders(
   approximation: boolean,
   limits: SearchLimits,
   options: AutoOptions
-): { screened: AutoCandidate[]; fits: Map<string, SarimaModel> } {
+): { screened: AutoCandidate[]; fits: Map<string, SarimaFit> } {
   const fourierRoute = plan.strategy === 'fourier';
   const searchSeries = fourierRoute ? fourierResiduals(y, plan.fourier) : y;
   const searchPlan: Plan = { ...plan, fourier: [] };
   const method = approximation ? 'CSS' : (options.method ?? 'CSS-ML');
   const screened: AutoCandidate[] = [];
-  const fits = new Map<string, SarimaModel>();
+  const fits = new Map<string, SarimaFit>();
   stepwiseSearch(limits, (order) => {
     const outcome = tryFit(searchSeries, specFor(order, searchPlan), method, approximation);
     if (fourierRoute) {
@@ -276,9 +276,10 @@ function tryFit(
   spec: SarimaSpec,
   method: NonNullable<FitOptions['method']>,
   screening: boolean
-): { candidate: AutoCandidate; model?: SarimaModel; nearUnitRoot?: Factor } {
+): { candidate: AutoCandidate; model?: SarimaFit; nearUnitRoot?: Factor } {
   try {
-    const model = fitSarima(y, spec, { method });
+    // Ranking needs no filter state: only the model kept gets one (attachFilterState).
+    const model = fitWithoutState(y, spec, { method });
     const root = smallestRoot(model);
     if (root.modulus < 1.01) {
       const error = `rejected: a ${FACTOR_NAMES[root.factor]} root has modulus ${root.modulus.toFixed(4)} < 1.01 (near the unit circle)`;
@@ -296,7 +297,7 @@ function tryFit(
  * R's approximate criterion for CSS fits: n*·log σ² + 2k + 2k(k+1)/(n* − k − 1), k = coefficients + 1,
  * n* = observations after differencing (R adds a constant offset, irrelevant for ranking).
  */
-function screeningAicc(model: SarimaModel): number {
+function screeningAicc(model: SarimaFit): number {
   const k = model.nParams + 1;
   const n = model.nObs;
   const aicc = n * Math.log(model.sigma2) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
@@ -309,7 +310,7 @@ type Factor = 'ar' | 'ma' | 'sar' | 'sma';
  * The polynomial factor with the smallest root modulus and that modulus, checked factor by factor: a root w
  * of the seasonal polynomial Φ(B^m) corresponds to roots of modulus |w|^(1/m) in B.
  */
-function smallestRoot(model: SarimaModel): { factor: Factor; modulus: number } {
+function smallestRoot(model: SarimaFit): { factor: Factor; modulus: number } {
   const m = model.spec.seasonal.period;
   const parts: Array<[Factor, number, number]> = [
     ['ar', -1, 1],
@@ -336,9 +337,10 @@ function rank(candidates: AutoCandidate[]): AutoCandidate[] {
   return [...candidates].sort((a, b) => (a.aicc ?? Infinity) - (b.aicc ?? Infinity));
 }
 
-function bestFit(ranked: AutoCandidate[], fits: Map<string, SarimaModel>): SarimaModel | undefined {
+function bestFit(ranked: AutoCandidate[], fits: Map<string, SarimaFit>, y: ArrayLike<number>): SarimaModel | undefined {
   const best = ranked.find((c) => c.aicc !== null);
-  return best ? fits.get(JSON.stringify(best.spec)) : undefined;
+  const fit = best ? fits.get(JSON.stringify(best.spec)) : undefined;
+  return fit && attachFilterState(y, fit);
 }
 
 /**
@@ -368,7 +370,7 @@ function refitBest(
     const outcome = tryFit(y, spec, method, false);
     refits.push(outcome.candidate);
     if (outcome.model) {
-      return outcome.model;
+      return attachFilterState(y, outcome.model);
     }
     skipMa = skipMa || outcome.nearUnitRoot === 'ma';
     skipSma = skipSma || outcome.nearUnitRoot === 'sma';
