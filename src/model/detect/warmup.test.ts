@@ -2,12 +2,40 @@ import { seededNormal } from '../sarima/simulate';
 import type { RegularSeries } from '../series';
 import { runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
+import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
+import { robustScale } from './robustScale';
 import { warmupLevels } from './warmup';
 
 const both = () => true;
 const flagsOf = (levels: number[]) => levels.flatMap((l, j) => (l > 0 ? [j] : []));
 
 describe('warmupLevels', () => {
+  it('should score each point by the median and robust scale of its trailing window, exactly', () => {
+    // The sliding sorted window must give the very numbers a sort of each window gives: quantised values (MAD 0,
+    // the mean-deviation fallback), ties, gaps, and windows that fill, slide and lose missing points.
+    const normal = seededNormal(11);
+    const values = Array.from({ length: 400 }, (_, j) => {
+      if (j < 200 && j % 17 === 5) {
+        return NaN;
+      }
+      return j < 200 ? Math.round(Math.abs(normal())) : 50 + 5 * Math.sin(j / 9) + normal() + (j % 61 === 0 ? 30 : 0);
+    });
+    const windowPoints = 40;
+    const result = warmupLevels(values, values.length, { threshold: 4, windowPoints, minPoints: 12, allows: both });
+    for (let j = 0; j < values.length; j++) {
+      const history = values.slice(Math.max(0, j - windowPoints), j).filter(Number.isFinite);
+      if (!Number.isFinite(values[j]) || history.length < 12) {
+        expect(result.strength[j]).toBeNaN();
+        continue;
+      }
+      const sorted = [...history].sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+      const floor = Math.max(MIN_RELATIVE_SIGMA * Math.abs(median), MIN_ABSOLUTE_SIGMA);
+      expect(result.strength[j]).toBe(Math.abs(values[j] - median) / Math.max(robustScale(history), floor));
+    }
+  });
+
   it('should flag a spike against the level so far, but not a second spike no larger than the first', () => {
     const normal = seededNormal(3);
     const values = Array.from({ length: 200 }, () => 10 + normal());

@@ -13,7 +13,7 @@
  */
 import { DAY_MS } from '../timeUnits';
 import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
-import { robustScale } from './robustScale';
+import { MAD_TO_SIGMA } from './robustScale';
 import type { Detection } from './types';
 
 /** Trailing history of a warm-up score: one day, so a level that has moved since the first hours is the level. */
@@ -40,10 +40,83 @@ export interface WarmupResult {
   strength: number[];
 }
 
-/** Median of sorted values. */
-function medianOf(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Median of the first `count` values of a sorted array. */
+function medianOf(sorted: Float64Array, count: number): number {
+  const mid = count >> 1;
+  return count % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The finite values of a trailing window kept sorted as it slides, so each point costs O(window) instead of a sort
+ * of the whole window (the warm-up runs on every refresh, over days of one-minute points).
+ */
+class SortedWindow {
+  readonly values: Float64Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    // One spare slot: a point enters before the oldest leaves.
+    this.values = new Float64Array(capacity + 1);
+  }
+
+  add(y: number): void {
+    const at = this.lowerBound(y);
+    this.values.copyWithin(at + 1, at, this.count);
+    this.values[at] = y;
+    this.count++;
+  }
+
+  remove(y: number): void {
+    const at = this.lowerBound(y);
+    this.values.copyWithin(at, at + 1, this.count);
+    this.count--;
+  }
+
+  /**
+   * 1.4826 · MAD about `center`, or √(π/2) · mean absolute deviation when the MAD is 0, exactly as
+   * `robustScale` on the same values: the deviations of a sorted window are two sorted runs (below and above
+   * the center), merged only up to the middle one.
+   */
+  scale(center: number): number {
+    const v = this.values;
+    const n = this.count;
+    let below = this.lowerBound(center) - 1;
+    let above = below + 1;
+    const take = (): number => {
+      const useBelow = above >= n || (below >= 0 && center - v[below] <= v[above] - center);
+      return useBelow ? center - v[below--] : v[above++] - center;
+    };
+    const mid = n >> 1;
+    let previous = 0;
+    let current = 0;
+    for (let i = 0; i <= mid; i++) {
+      previous = current;
+      current = take();
+    }
+    const mad = n % 2 === 1 ? current : (previous + current) / 2;
+    if (mad > 0) {
+      return MAD_TO_SIGMA * mad;
+    }
+    let sumAbs = 0;
+    for (let i = 0; i < n; i++) {
+      sumAbs += Math.abs(v[i] - center);
+    }
+    return Math.sqrt(Math.PI / 2) * (sumAbs / n);
+  }
+
+  private lowerBound(y: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.values[mid] < y) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 }
 
 /**
@@ -55,29 +128,30 @@ function medianOf(sorted: number[]): number {
 export function warmupLevels(values: ArrayLike<number>, end: number, options: WarmupOptions): WarmupResult {
   const level = new Array<number>(end).fill(0);
   const strength = new Array<number>(end).fill(NaN);
+  const history = new SortedWindow(options.windowPoints);
   let record = 0;
   let seeded = false;
   for (let j = 0; j < end; j++) {
+    // The window holds the finite values of points j − windowPoints … j − 1.
+    if (j > 0 && Number.isFinite(values[j - 1])) {
+      history.add(values[j - 1]);
+    }
+    const leaving = j - 1 - options.windowPoints;
+    if (leaving >= 0 && Number.isFinite(values[leaving])) {
+      history.remove(values[leaving]);
+    }
     const y = values[j];
-    if (!Number.isFinite(y)) {
+    if (!Number.isFinite(y) || history.count < options.minPoints) {
       continue;
     }
-    const history: number[] = [];
-    for (let k = Math.max(0, j - options.windowPoints); k < j; k++) {
-      if (Number.isFinite(values[k])) {
-        history.push(values[k]);
-      }
-    }
-    if (history.length < options.minPoints) {
-      continue;
-    }
-    history.sort((a, b) => a - b);
-    const median = medianOf(history);
+    const median = medianOf(history.values, history.count);
     const floor = Math.max(MIN_RELATIVE_SIGMA * Math.abs(median), MIN_ABSOLUTE_SIGMA);
-    const scale = Math.max(robustScale(history), floor);
+    const scale = Math.max(history.scale(median), floor);
     if (!seeded) {
       // The record starts from the extremes of the history itself, judged the same way (see the module comment).
-      record = Math.max(Math.abs(history[0] - median), Math.abs(history[history.length - 1] - median)) / scale;
+      const lowest = history.values[0];
+      const highest = history.values[history.count - 1];
+      record = Math.max(Math.abs(lowest - median), Math.abs(highest - median)) / scale;
       seeded = true;
     }
     const z = (y - median) / scale;
