@@ -7,56 +7,31 @@
  *   npm run build && npx tsx tests/browser/demoScreenshots.ts
  */
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { DEMO_EVENTS } from '../../demo/data';
-import { ROOT, startSession } from './browser';
-import { DEMO_TEST_END_MS, demoState, openDemo, startTestStack } from './demoPage';
+import { ROOT } from './browser';
+import { DEMO_TEST_END_MS, demoState, openDemo } from './demoPage';
+import { clipAround, runWithDemoStack } from './screenshotStack';
 import { HOUR_MS } from '../../src/contract/constants';
 
-const MARGIN_PX = 8;
 const VIEW_END_MS = DEMO_TEST_END_MS - DEMO_EVENTS.spike.startBeforeEndMs + 3 * HOUR_MS;
 
-async function clipOf(page: Page, locators: Locator[]) {
-  const boxes = await Promise.all(locators.map(async (l) => (await l.boundingBox())!));
-  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - MARGIN_PX);
-  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - MARGIN_PX);
-  const right = Math.max(...boxes.map((b) => b.x + b.width)) + MARGIN_PX;
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + MARGIN_PX;
-  return { x, y, width: right - x, height: bottom - y };
-}
-
-async function main() {
-  const session = await startSession();
-  const stack = session && (await startTestStack());
-  if (!session || !stack) {
-    throw new Error('demo screenshots need chromium and prometheus');
+runWithDemoStack('demo screenshots', async (session, stack) => {
+  const { page, errors } = await openDemo(session, stack, 'synthetic', {
+    toMs: VIEW_END_MS,
+    days: 0.25,
+    maxDataPoints: 1000,
+  });
+  if (errors.length > 0) {
+    throw new Error(errors.join('\n'));
   }
-  try {
-    const { page, errors } = await openDemo(session, stack, 'synthetic', {
-      toMs: VIEW_END_MS,
-      days: 0.25,
-      maxDataPoints: 1000,
-    });
-    if (errors.length > 0) {
-      throw new Error(errors.join('\n'));
-    }
-    const run = (await demoState(page)).lastRun;
-    for (const a of run.anomalies) {
-      const step = a.times.length > 1 ? (a.times[1] - a.times[0]) / 1000 : NaN;
-      console.log(`${a.name}: ${a.times.length} points at ${step} s, ${a.flagged.length} flagged`);
-    }
-    const bands = page.getByTestId('demo-tidemark-panel');
-    const stock = page.getByTestId('demo-stock-panel');
-    const file = 'docs/img/demo-last-6-hours.png';
-    await page.screenshot({ path: path.join(ROOT, file), clip: await clipOf(page, [bands, stock]) });
-    console.log(`wrote ${file}`);
-  } finally {
-    await stack.stop();
-    await session.close();
+  const run = (await demoState(page)).lastRun;
+  for (const a of run.anomalies) {
+    const step = a.times.length > 1 ? (a.times[1] - a.times[0]) / 1000 : NaN;
+    console.log(`${a.name}: ${a.times.length} points at ${step} s, ${a.flagged.length} flagged`);
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const bands = page.getByTestId('demo-tidemark-panel');
+  const stock = page.getByTestId('demo-stock-panel');
+  const file = 'docs/img/demo-last-6-hours.png';
+  await page.screenshot({ path: path.join(ROOT, file), clip: await clipAround(page, [bands, stock]) });
+  console.log(`wrote ${file}`);
 });
