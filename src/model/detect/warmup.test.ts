@@ -7,6 +7,8 @@ import { robustScale } from './robustScale';
 import { warmupLevels } from './warmup';
 
 const both = () => true;
+/** Warm-up options of a 5-minute series: one day of history, the point threshold 4. */
+const FIVE_MINUTE_DAY = { threshold: 4, windowPoints: 288, minPoints: 24, allows: both };
 const flagsOf = (levels: number[]) => levels.flatMap((l, j) => (l > 0 ? [j] : []));
 
 describe('warmupLevels', () => {
@@ -41,12 +43,7 @@ describe('warmupLevels', () => {
     const values = Array.from({ length: 200 }, () => 10 + normal());
     values[100] += 12;
     values[150] += 11;
-    const result = warmupLevels(values, values.length, {
-      threshold: 4,
-      windowPoints: 288,
-      minPoints: 24,
-      allows: both,
-    });
+    const result = warmupLevels(values, values.length, FIVE_MINUTE_DAY);
     expect(flagsOf(result.level)).toEqual([100]);
     // z ≈ 12 / σ with σ ≈ 1: the score is the robust z of the value.
     expect(result.strength[100]).toBeGreaterThan(9);
@@ -58,12 +55,7 @@ describe('warmupLevels', () => {
     const values = Array.from({ length: 200 }, () => 10 + normal());
     values[10] += 12; // inside the first 24 points: never scored, but the series has shown it
     values[100] += 9;
-    const result = warmupLevels(values, values.length, {
-      threshold: 4,
-      windowPoints: 288,
-      minPoints: 24,
-      allows: both,
-    });
+    const result = warmupLevels(values, values.length, FIVE_MINUTE_DAY);
     expect(flagsOf(result.level)).toEqual([]);
     expect(result.strength[100]).toBeGreaterThan(4);
   });
