@@ -2,8 +2,18 @@ import fixture from '../../tests/fixtures/settings/consistency.json';
 import { DEFAULT_SETTINGS, SETTINGS, type SettingName } from '../contract/settings';
 import type { SettingSpec } from '../contract/settings/spec';
 import { DEFAULT_DETECTOR_CONFIG } from '../model/detect/config';
-import { parseDetectorArgs } from './detectorArgs';
-import { readFlag } from './detectorSettings';
+import { DETECTOR_OPTIONS_HELP, parseDetectorArgs } from './detectorArgs';
+import { CLI_FLAGS, readFlag } from './detectorSettings';
+
+describe('DETECTOR_OPTIONS_HELP', () => {
+  it.each([...CLI_FLAGS])("should list --%s with the schema's description of %s", (flag, name) => {
+    const entry = SETTINGS[name] as SettingSpec;
+    const line = DETECTOR_OPTIONS_HELP.split('\n').find((l) => l.startsWith(`  --${flag} `));
+    expect(line).toBeDefined();
+    expect(line).toContain(entry.schema.description);
+    expect(line).toContain('(default ');
+  });
+});
 
 describe('parseDetectorArgs', () => {
   it('should return the default configuration without options', () => {

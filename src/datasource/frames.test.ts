@@ -5,6 +5,7 @@ import { seriesColorName } from '../contract/seriesColor';
 import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { seriesColor } from '../panel/colors';
 import { fixtureSeries, TEST_MODEL_SETTINGS, TEST_HORIZON_STEPS } from '../worker/testing/fixtures';
+import { HOUR_MS } from '../contract/constants';
 import {
   analysisToFrame,
   describeWindow,
@@ -130,7 +131,6 @@ describe('analysisToFrame at an output step finer than the model step', () => {
   // The pipeline's shape at a 30 s output step ("Last 6 hours"): one history row per 30 s point, then the forecast
   // horizon on the hourly model grid (`outputPoints` in src/model/pipeline/analyze.ts).
   const STEP_MS = 30_000;
-  const HOUR_MS = 3_600_000;
   const LAST_MS = 500 * HOUR_MS;
   const hourly = analyse();
   const { horizonStart } = hourly.points;

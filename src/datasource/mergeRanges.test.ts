@@ -1,8 +1,6 @@
+import { HOUR_MS, MINUTE_MS } from '../contract/constants';
 import type { SeriesInput } from '../contract/fit';
 import { mergeRanges } from './mergeRanges';
-
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
 
 const part = (labels: Record<string, string>, timesMs: number[], stepMs: number): SeriesInput => ({
   key: JSON.stringify(labels),

@@ -8,9 +8,9 @@
  */
 import { type DataFrame, type DataQueryRequest, type DataSourceApi, FieldType } from '@grafana/data';
 import { of } from 'rxjs';
+import { DAY_MS, MAX_POINTS_PER_QUERY } from '../../contract/constants';
 import { parseDurationMs } from '../../model/duration';
 import type { FakeUpstream } from './fakes';
-import { DAY_MS } from '../../contract/constants';
 
 /** A scraped series: its labels and its value at a scrape time. */
 export interface ScrapedSeries {
@@ -52,7 +52,7 @@ export function scrapedUpstream(series: ScrapedSeries[], scrapeMs: number): Fake
       const stepMs = Math.max(request.intervalMs, parseDurationMs(target.interval ?? '') ?? 0, scrapeMs);
       const startMs = Math.floor(request.range.from.valueOf() / stepMs) * stepMs;
       const endMs = Math.floor(request.range.to.valueOf() / stepMs) * stepMs;
-      if ((endMs - startMs) / stepMs > 11_000) {
+      if ((endMs - startMs) / stepMs > MAX_POINTS_PER_QUERY) {
         const message = 'exceeded maximum resolution of 11,000 points per timeseries';
         return of({ data: [], errors: [{ refId: target.refId, message }] });
       }
