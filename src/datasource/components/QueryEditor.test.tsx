@@ -1,6 +1,7 @@
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { LoadingState, type PanelData } from '@grafana/data';
+import { SETTINGS } from '../../contract/settings';
 import { fakeAnalyze } from '../../contract/testing/fakeAnalyzer';
 import { fixtureSeries, TEST_MODEL_SETTINGS } from '../../worker/testing/fixtures';
 import type { SarimaDataSource } from '../datasource';
@@ -44,6 +45,16 @@ describe('QueryEditor', () => {
     expect(onRunQuery).not.toHaveBeenCalled();
     act(() => jest.advanceTimersByTime(REFIT_DEBOUNCE_MS));
     expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it("should bound the number inputs by the settings schema's ranges", () => {
+    renderEditor({ expr: 'up' });
+    const { min, max } = SETTINGS.minConsecutive.input!;
+    expect(screen.getByLabelText(SETTINGS.minConsecutive.label!)).toHaveAttribute('min', String(min));
+    expect(screen.getByLabelText(SETTINGS.minConsecutive.label!)).toHaveAttribute('max', String(max));
+    // Orders: the schema's maxima (p, q ≤ 5, d ≤ 2; P, Q ≤ 2, D ≤ 1).
+    const maxOf = (label: string) => screen.getByLabelText(label).getAttribute('max');
+    expect(['p', 'd', 'q', 'P', 'D', 'Q'].map(maxOf)).toEqual(['5', '2', '5', '2', '1', '2']);
   });
 
   it('should flag an unreadable duration with the settings schema message', () => {
