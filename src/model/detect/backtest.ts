@@ -36,8 +36,8 @@ import {
 import type { RegularSeries } from '../series';
 import { aggregateSeries } from './aggregate';
 import { pushRecord, recordMax } from './record';
-import { continuesExcursion, startExcursion } from './excursion';
-import { logFineBucket, newFineWalk, scoreFineBucket } from './fine';
+import { followExcursion, spreadExtent, startExcursion } from './excursion';
+import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket } from './fine';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { logError, scoreScale } from './errorScale';
 import { applyAlertRules } from './hygiene';
@@ -123,6 +123,9 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
   if (fine && n > 0 && grid.endIndex[n - 1] >= 0) {
     // The newest fine points, in the bucket still filling, are scored now, not once the bucket completes.
     scoreFineBucket(w, fine, n, isSuppressed(w, n));
+  }
+  if (fine) {
+    spreadExtent(w.out.extent, fine.out.extent, (i) => fineSlots(fine, i));
   }
   // Before the first model, the warm-up test judges points against the series' own level so far (`warmup.ts`).
   markWarmup(
@@ -238,8 +241,7 @@ function step(w: Walk, i: number): void {
 
 /** Extend the current excursion to slot i, or start one at an anomalous slot (`excursion.ts`). */
 function trackExcursion(w: Walk, model: SarimaModel, before: FilterState | undefined, i: number, y: number): void {
-  if (w.excursion && continuesExcursion(w.excursion, i, y)) {
-    w.out.extent[i] = 1;
+  if (w.excursion && followExcursion(w.excursion, i, y, w.out.extent)) {
     return;
   }
   w.excursion = undefined;
