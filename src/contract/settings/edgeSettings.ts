@@ -116,7 +116,7 @@ export const EDGE_SETTINGS = {
     cli: { flag: 'max-replace', metavar: 'SPAN', parse: 'span' },
   }),
   gapSuppress: spec({
-    schema: span('6h', 'No alerts this long after missing data (0 = none)'),
+    schema: span('6h', 'No alerts this long after missing data, unless gaps are routine for the series (0 = none)'),
     unit: 'duration',
     expect: 'a number of points or a duration, e.g. 6h (0 = none)',
     edges: ['cli'],

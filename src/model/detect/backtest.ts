@@ -15,7 +15,8 @@
  *    it leaves), or when a moving sum of recent scores reaches `sustainScore` (a drift or a run, `mosum.ts`;
  *    level ≥ 1). Both tests are calibrated per series (`record.ts`): the spike must also beat every |z| of the
  *    last `recordWindow` (at the native step), the moving sum every moving sum of that window. It is not
- *    flagged after a data gap (`gapSuppress`) nor when it is an echo (below).
+ *    flagged after a data gap (`gapSuppress`; unless gaps are routine for the series, `gapRuns.ts`) nor when it
+ *    is an echo (below).
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
@@ -37,6 +38,7 @@ import type { RegularSeries } from '../series';
 import { aggregateSeries } from './aggregate';
 import { pushRecord, recordMax } from './record';
 import { followExcursion, spreadExtent, startExcursion } from './excursion';
+import { logMissing, silencedByGap } from './gapRuns';
 import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket } from './fine';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { logError, scoreScale } from './errorScale';
@@ -147,7 +149,7 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
 
 /** Flags of model slot i are suppressed: shortly after missing data, or an echo of an absorbed anomaly. */
 function isSuppressed(w: Walk, i: number): boolean {
-  return i - w.lastMissing <= w.r.gapSuppress || (w.model !== undefined && isEcho(w, w.model, i));
+  return silencedByGap(w.gaps, i, w.r.gapSuppress, w.record.length) || (w.model !== undefined && isEcho(w, w.model, i));
 }
 
 /** Prediction of point i (horizon per config, shorter right after a refit) as mean and variance. */
@@ -201,7 +203,7 @@ function step(w: Walk, i: number): void {
   const { model, state } = w;
   const y = w.y[i];
   if (!Number.isFinite(y)) {
-    w.lastMissing = i;
+    logMissing(w.gaps, i);
   }
   if (!model || !state) {
     return;
@@ -274,7 +276,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   const anomalous = (sustained >= w.cfg.sustainScore && sustained > sustainedRecord) || spike;
   w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
-  const suppressed = echo || i - w.lastMissing <= w.r.gapSuppress;
+  const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.record.length);
   w.out.level[i] = anomalous && !suppressed && w.allows(z) ? Math.max(1, bandLevel) : 0;
   return { spike, anomalous, echo };
 }

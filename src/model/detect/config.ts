@@ -98,7 +98,10 @@ export interface DetectorConfig {
   rules: AlertRules;
   /** Longest run of anomalous points replaced by their prediction before the model follows the data again. */
   maxReplace: Span;
-  /** After a gap of at least one missing model point, no alerts for this long (restarts look like anomalies). */
+  /**
+   * After a gap of at least one missing model point, no alerts for this long (restarts look like anomalies),
+   * unless another gap ended within `recordWindow` before it: then gaps are routine for the series (`gapRuns.ts`).
+   */
   gapSuppress: Span;
   /** Estimation method passed to the engine. */
   method: 'CSS-ML' | 'ML' | 'CSS';

@@ -10,6 +10,7 @@ import { StepMismatchError } from '../errors';
 import { directionAllows, spanPoints, type DetectorConfig, type Span } from './config';
 import type { ErrorLog, ErrorScales } from './errorScale';
 import type { Excursion } from './excursion';
+import { createGapRuns, type GapRuns } from './gapRuns';
 import { createRecordWindow, type RecordWindow } from './record';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
@@ -69,7 +70,8 @@ export interface Walk {
   sustained: Mosum;
   /** The series' own recent extremes of the moving-sum statistic (`record.ts`). */
   sustainedRecord: RecordWindow;
-  lastMissing: number;
+  /** The runs of missing model slots, to tell an outage from the series' routine gaps (`gapRuns.ts`). */
+  gaps: GapRuns;
   /** The series' own recent extremes of |score| (`record.ts`). */
   record: RecordWindow;
   /** True when the model grid is the input grid (no fine layer): the point test is then calibrated here. */
@@ -142,7 +144,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     // Clipping at the threshold itself is the widest clip at which one score alone cannot reach it (at most
     // threshold/√2 over the shortest run), so two or three strong scores in a row count at full weight.
     sustained: createMosum(r.sustain, config.sustainScore),
-    lastMissing: -Infinity,
+    gaps: createGapRuns(),
     strength: new Array<number>(n).fill(NaN),
     record: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     sustainedRecord: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
