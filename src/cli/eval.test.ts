@@ -17,10 +17,10 @@ const describeNab30 = existsSync(resolve(NAB30_DIR, 'windows.json')) ? describe 
 const describeNab7 = existsSync(resolve(NAB7_DIR, 'windows.json')) ? describe : describe.skip;
 
 // Regression floors, set a little under what the default configuration reaches (standard profile; issue 12):
-// nab30 62.2, nab7 70.1. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
+// nab30 62.3, nab7 70.6. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
 // costs 1, an early detection earns up to 1, over a range of 124) and ~15 false positives ≈ 1 window.
 const NAB30_FLOOR = 61;
-const NAB7_FLOOR = 68.5;
+const NAB7_FLOOR = 69.5;
 // No knife edge (issue 12 must-have 6): a threshold moved by ±10 % must score at least the default minus 3 points.
 const NEIGHBOUR_MARGIN = 3;
 // Known limit: minScore 3.6 → 55.9 (−5.6) and 4.4 → 58.3 (−3.1) miss that rule (README, issue 12 report): the
@@ -44,15 +44,13 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
     expect(result.files).toHaveLength(30);
   });
 
-  it('should raise no flag on the flat line and the noiseless file, at most one on the small-noise file', () => {
+  it('should raise no flag on the three files without anomalies', () => {
     // The daily files had 2 flags each from the young model's first fine scores, until the fine record was seeded
-    // with the series' own fine deviations (fine.ts); small_noise keeps one warm-up flag on its third day.
-    for (const name of ['art_flatline', 'art_daily_no_noise']) {
+    // with the series' own fine deviations (fine.ts); small_noise's last one, a warm-up record won by 2 % on its
+    // third day, went with the warm-up record margin (warmup.ts).
+    for (const name of ['art_flatline', 'art_daily_no_noise', 'art_daily_small_noise']) {
       expect(result.files.find((f) => f.name === `artificialNoAnomaly/${name}.csv`)?.flags).toBe(0);
     }
-    expect(
-      result.files.find((f) => f.name === 'artificialNoAnomaly/art_daily_small_noise.csv')?.flags
-    ).toBeLessThanOrEqual(1);
   });
 
   it('should print the published detectors on the same files beside ours', () => {
