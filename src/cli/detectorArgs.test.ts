@@ -45,7 +45,12 @@ describe('parseDetectorArgs', () => {
 
   it('should not mutate the default when changing alert rules', () => {
     const { config } = parseDetectorArgs(['--all-points', '--hold-off', '2h'], []);
-    expect(config.rules).toEqual({ minConsecutive: 1, onsetOnly: false, holdOffMs: 7_200_000, escalation: 2 });
+    expect(config.rules).toEqual({
+      ...DEFAULT_DETECTOR_CONFIG.rules,
+      minConsecutive: 1,
+      onsetOnly: false,
+      holdOffMs: 7_200_000,
+    });
     expect(DEFAULT_DETECTOR_CONFIG.rules.onsetOnly).toBe(true);
   });
 

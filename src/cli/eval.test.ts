@@ -44,15 +44,13 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
     expect(result.files).toHaveLength(30);
   });
 
-  it('should raise no flag on the flat line and the noiseless file, at most one on the small-noise file', () => {
+  it('should raise no flag on the three files without anomalies', () => {
     // The daily files had 2 flags each from the young model's first fine scores, until the fine record was seeded
-    // with the series' own fine deviations (fine.ts); small_noise keeps one warm-up flag on its third day.
-    for (const name of ['art_flatline', 'art_daily_no_noise']) {
+    // with the series' own fine deviations (fine.ts); small_noise's last one, a warm-up record won by 2 % on its
+    // third day, went with the warm-up record margin (warmup.ts).
+    for (const name of ['art_flatline', 'art_daily_no_noise', 'art_daily_small_noise']) {
       expect(result.files.find((f) => f.name === `artificialNoAnomaly/${name}.csv`)?.flags).toBe(0);
     }
-    expect(
-      result.files.find((f) => f.name === 'artificialNoAnomaly/art_daily_small_noise.csv')?.flags
-    ).toBeLessThanOrEqual(1);
   });
 
   it('should print the published detectors on the same files beside ours', () => {
@@ -67,8 +65,8 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
     ['minScore 4.4', { minScore: 4.4 }],
     ['sustainScore 4.5', { sustainScore: 4.5 }],
     ['sustainScore 5.5', { sustainScore: 5.5 }],
-    ['escalation 1.8', { rules: { ...DEFAULT_DETECTOR_CONFIG.rules, escalation: 1.8 } }],
-    ['escalation 2.2', { rules: { ...DEFAULT_DETECTOR_CONFIG.rules, escalation: 2.2 } }],
+    ['escalation 2.7', { rules: { ...DEFAULT_DETECTOR_CONFIG.rules, escalation: 2.7 } }],
+    ['escalation 3.3', { rules: { ...DEFAULT_DETECTOR_CONFIG.rules, escalation: 3.3 } }],
   ];
   it.each(neighbours)(
     'should score within 3 points of the default (or its known-limit floor) when a threshold moves by 10 %% (%s)',

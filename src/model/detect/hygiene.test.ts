@@ -1,4 +1,4 @@
-import { applyAlertRules } from './hygiene';
+import { applyAlertRules, DEFAULT_ALERT_RULES } from './hygiene';
 import { HOUR_MS } from '../timeUnits';
 
 const hours = (n: number) => Array.from({ length: n }, (_, i) => i * HOUR_MS);
@@ -77,5 +77,13 @@ describe('applyAlertRules', () => {
     expect(Array.from(applyAlertRules(lv, hours(8), rules, strength))).toEqual([0, 1, 0, 0, 0, 2, 0, 0]);
     // Without strengths (or escalation Infinity) it is the plain hold-off.
     expect(Array.from(applyAlertRules(lv, hours(8), rules))).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('should hold off, by default, a spike up to three times as strong as the alert and let a stronger one through', () => {
+    // A spiky series: alert at 1 h (strength 10), then within the two-day hold-off spikes of 25 (×2.5: routine for
+    // heavy-tailed spikes, silent) and 31 (> ×3 of the alert: escalates).
+    const lv = [0, 2, 0, 2, 0, 2, 0];
+    const strength = [0, 10, 0, 25, 0, 31, 0];
+    expect(Array.from(applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength))).toEqual([0, 2, 0, 0, 0, 2, 0]);
   });
 });

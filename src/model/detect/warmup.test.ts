@@ -4,7 +4,7 @@ import { runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
 import { robustScale } from './robustScale';
-import { warmupLevels } from './warmup';
+import { WARMUP_RECORD_MARGIN, warmupLevels } from './warmup';
 
 const both = () => true;
 /** Warm-up options of a 5-minute series: one day of history, the point threshold 4. */
@@ -58,6 +58,19 @@ describe('warmupLevels', () => {
     const result = warmupLevels(values, values.length, FIVE_MINUTE_DAY);
     expect(flagsOf(result.level)).toEqual([]);
     expect(result.strength[100]).toBeGreaterThan(4);
+  });
+
+  it('should not flag a record won by a hair (the sliding yardstick drifts), yet flag a clear new record', () => {
+    const normal = seededNormal(3);
+    const values = Array.from({ length: 200 }, () => 10 + normal());
+    values[100] += 12;
+    values[150] += 12.4;
+    values[180] += 20;
+    const result = warmupLevels(values, values.length, FIVE_MINUTE_DAY);
+    // 150 beats 100's score, but by less than the margin: the same spike measured on a slightly moved median/MAD.
+    expect(result.strength[150]).toBeGreaterThan(result.strength[100]);
+    expect(result.strength[150]).toBeLessThan(WARMUP_RECORD_MARGIN * result.strength[100]);
+    expect(flagsOf(result.level)).toEqual([100, 180]);
   });
 
   it('should score nothing before minPoints of history and past `end`', () => {

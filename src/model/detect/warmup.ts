@@ -3,8 +3,9 @@
  * days by default), a point is judged against the series' own level so far. Its score is the robust z of the
  * value against the trailing day of data before it, z = (y − median) / (1.4826·MAD) (Hampel 1974: median and
  * MAD are barely moved by the outliers being looked for), and it counts when |z| reaches the point threshold
- * and beats every warm-up |z| the series has had so far: the record calibration of `record.ts`, which stands in
- * for the missing model. The record starts from the first day's own extremes on the same yardstick, and scoring
+ * and beats every warm-up |z| the series has had so far (by {@link WARMUP_RECORD_MARGIN}): the record calibration
+ * of `record.ts`, which stands in for the missing model. The record starts from the first day's own extremes on the
+ * same yardstick, and scoring
  * starts only once a whole day is there (a daily cycle seen in part would look like a departure). A series that
  * spikes routinely has shown such a spike on its first day and is not paged for the next; a quiet series that
  * suddenly leaves its level is. This is the robust z-score that
@@ -21,6 +22,14 @@ const WARMUP_WINDOW_MS = DAY_MS;
 /** History before the first warm-up score: one day (a whole daily cycle) and at least 24 points. */
 const WARMUP_MIN_MS = DAY_MS;
 const WARMUP_MIN_POINTS = 24;
+
+/**
+ * A warm-up score must beat the record by this factor. The yardstick slides: the trailing day's median and MAD move
+ * a little with every point, so a value equal to an earlier extreme reads a few percent higher or lower (a square
+ * wave's daily peak beat the previous day's by 2 % on art_daily_small_noise and paged on its third day). Records won
+ * by a hair are that drift, not a departure; a real one clears 10 % easily (fe7f93's first anomaly by 21 %).
+ */
+export const WARMUP_RECORD_MARGIN = 1.1;
 
 /** Options of {@link warmupLevels}. */
 export interface WarmupOptions {
@@ -156,7 +165,7 @@ export function warmupLevels(values: ArrayLike<number>, end: number, options: Wa
     }
     const z = (y - median) / scale;
     strength[j] = Math.abs(z);
-    if (Math.abs(z) >= options.threshold && Math.abs(z) > record && options.allows(z)) {
+    if (Math.abs(z) >= options.threshold && Math.abs(z) > WARMUP_RECORD_MARGIN * record && options.allows(z)) {
       level[j] = 2;
     }
     record = Math.max(record, Math.abs(z));
