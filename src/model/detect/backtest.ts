@@ -36,7 +36,7 @@ import {
 } from '../sarima';
 import type { RegularSeries } from '../series';
 import { aggregateSeries } from './aggregate';
-import { pushRecord, recordMax } from './record';
+import { beatsRecord, pushRecord, recordMax } from './record';
 import { followExcursion, spreadExtent, startExcursion } from './excursion';
 import { logMissing, silencedByGap } from './gapRuns';
 import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket } from './fine';
@@ -268,7 +268,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   // coarser than the input, the fine layer does that and the bucket test stays the plain threshold.
   const record = w.native ? recordMax(w.record) : 0;
   pushRecord(w.record, Math.abs(z));
-  const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && Math.abs(z) > record;
+  const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && beatsRecord(Math.abs(z), record);
   const sustained = pushMosum(w.sustained, z);
   // The sustained test is calibrated the same way, by the series' own largest moving sums (`record.ts`).
   const sustainedRecord = recordMax(w.sustainedRecord);

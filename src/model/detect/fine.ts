@@ -20,7 +20,7 @@
 import { cloneState, forecastSarima, predictNext, type FilterState, type SarimaModel } from '../sarima';
 import type { RegularSeries } from '../series';
 import { logError, scoreScale, type ErrorLog } from './errorScale';
-import { createRecordWindow, pushRecord, recordMax, type RecordWindow } from './record';
+import { beatsRecord, createRecordWindow, pushRecord, recordMax, type RecordWindow } from './record';
 import { robustScale } from './robustScale';
 import type { Detection } from './types';
 import type { Walk } from './walk';
@@ -190,7 +190,7 @@ export function scoreFineBucket(w: Walk, f: FineWalk, i: number, suppressed: boo
     const bandLevel = Math.abs(e) > strong * sdBand ? 2 : Math.abs(e) > weak * sdBand ? 1 : 0;
     const record = recordMax(f.record);
     pushRecord(f.record, Math.abs(z));
-    const spike = bandLevel > 0 && Math.abs(z) >= f.threshold && Math.abs(z) > record;
+    const spike = bandLevel > 0 && Math.abs(z) >= f.threshold && beatsRecord(Math.abs(z), record);
     f.out.level[j] = spike && !suppressed && w.allows(z) ? bandLevel : 0;
     f.strength[j] = Math.abs(z);
   }

@@ -15,6 +15,7 @@
 import { DAY_MS } from '../timeUnits';
 import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
 import { MAD_TO_SIGMA } from './robustScale';
+import { beatsRecord } from './record';
 import type { Detection } from './types';
 
 /** Trailing history of a warm-up score: one day, so a level that has moved since the first hours is the level. */
@@ -165,7 +166,11 @@ export function warmupLevels(values: ArrayLike<number>, end: number, options: Wa
     }
     const z = (y - median) / scale;
     strength[j] = Math.abs(z);
-    if (Math.abs(z) >= options.threshold && Math.abs(z) > WARMUP_RECORD_MARGIN * record && options.allows(z)) {
+    if (
+      Math.abs(z) >= options.threshold &&
+      beatsRecord(Math.abs(z), record, WARMUP_RECORD_MARGIN) &&
+      options.allows(z)
+    ) {
       level[j] = 2;
     }
     record = Math.max(record, Math.abs(z));
