@@ -5,7 +5,7 @@
  * after it often look anomalous (caches warming, counters reset) while the filter has only imputed the gap: the
  * detector stays silent for `gapSuppress` after it. Some series, however, miss data as a matter of course
  * (irregular sensors, jobs that report only when busy): in the NAB traffic and key-hold files one hour in four to
- * nine in ten has no sample, so a silence after every gap mutes most of the series. For such a series a gap is
+ * six in ten has no sample, and a silence after every gap muted 43–87 % of their hours. For such a series a gap is
  * part of its normal behaviour, as its routine spikes are for the record calibration (`record.ts`), and is judged
  * over the same window: a gap silences the detector only when no other gap ended within the record window before
  * it began.
