@@ -15,7 +15,7 @@
  *   and the deviations from the bucket's mean, which also count the movement within the bucket: the
  *   conservative scale the NAB-tuned thresholds were set with.
  * A point is anomalous at the fine step when it leaves the weak band with |score| ≥ minScore and the series'
- * own calibration agrees (`likelihood.ts`); sustained tests run on completed buckets (`backtest.ts`).
+ * own calibration agrees (its record, `record.ts`); sustained tests run on completed buckets (`backtest.ts`).
  */
 import { cloneState, forecastSarima, predictNext, type FilterState, type SarimaModel } from '../sarima';
 import type { RegularSeries } from '../series';
