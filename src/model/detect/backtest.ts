@@ -47,8 +47,6 @@ import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
 import type { Detection } from './types';
 import { markWarmup } from './warmup';
-import { likelihoodWindows, unusualPoints } from './likelihood';
-import { HOUR_MS } from '../timeUnits';
 import { newWalk, type FitHook, type Walk } from './walk';
 
 /**
@@ -138,24 +136,15 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     fine ? fine.threshold : config.minScore,
     w.allows
   );
-  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, unusualOf(w.out)));
+  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength));
   if (fine) {
     fine.out.refits = w.out.refits;
-    const unusual = unusualOf(fine.out);
-    fine.out.anomaly = Array.from(
-      applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength, unusual)
-    );
+    fine.out.anomaly = Array.from(applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength));
   }
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
     w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
   return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
-}
-
-/** Points whose recent scores are unusual for the series (anomaly likelihood, `likelihood.ts`): escalation needs it. */
-function unusualOf(out: Detection): Uint8Array {
-  const stepMs = out.timesMs.length > 1 ? out.timesMs[1] - out.timesMs[0] : HOUR_MS;
-  return unusualPoints(out.score, likelihoodWindows(stepMs));
 }
 
 /** Flags of model slot i are suppressed: shortly after missing data, or an echo of an absorbed anomaly. */

@@ -48,17 +48,13 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
 /**
  * Apply `rules` to raw per-point levels (0/1/2; a missing or suppressed point should be 0 and breaks a run).
  * Returns the alert level per point: the raw level at the points where an alert is raised, 0 elsewhere.
- * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only. With `unusual`
- * (1 where the recent scores are unusual for the series, `likelihood.ts`), only an unusual run may escalate: a run
- * that breaks a hold-off must be both much stronger than the alert holding off and rare by the series' own
- * history of scores, so a spiky series whose spikes vary widely cannot page through its hold-off.
+ * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only.
  */
 export function applyAlertRules(
   levels: ArrayLike<number>,
   timesMs: ArrayLike<number>,
   rules: AlertRules,
-  strength?: ArrayLike<number>,
-  unusual?: ArrayLike<number>
+  strength?: ArrayLike<number>
 ): Uint8Array {
   const minRun = Math.max(1, Math.floor(rules.minConsecutive));
   const out = new Uint8Array(levels.length);
@@ -82,7 +78,7 @@ export function applyAlertRules(
     }
     // Only the point where the run becomes eligible can alert; a run eligible inside a hold-off stays silent.
     const now = strength ? Math.abs(strength[i]) : NaN;
-    const escalates = now >= escalation * lastStrength && (unusual === undefined || unusual[i] === 1);
+    const escalates = now >= escalation * lastStrength;
     if (run === minRun && (timesMs[i] - lastAlertMs >= rules.holdOffMs || escalates)) {
       out[i] = level;
       lastAlertMs = timesMs[i];
