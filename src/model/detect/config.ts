@@ -100,7 +100,7 @@ export interface DetectorConfig {
   maxReplace: Span;
   /**
    * After a gap of at least one missing model point, no alerts for this long (restarts look like anomalies),
-   * unless another gap ended within `recordWindow` before it: then gaps are routine for the series (`gapRuns.ts`).
+   * unless two other gaps ended within `recordWindow` before it: then gaps are routine for the series (`gapRuns.ts`).
    */
   gapSuppress: Span;
   /** Estimation method passed to the engine. */

@@ -25,19 +25,24 @@ describe('silencedByGap', () => {
     expect([102, 107, 108].map((i) => silencedByGap(g, i, 6, 168))).toEqual([true, true, false]);
   });
 
-  it('should not silence after a gap that follows another within routinePoints, and silence again after a quiet spell', () => {
+  it('should silence after a second gap in the window, and not after a third (gaps are then routine)', () => {
     const g = createGapRuns();
     logMissing(g, 100);
     logMissing(g, 150);
-    expect(silencedByGap(g, 151, 6, 168)).toBe(false);
-    // The run 150 is one gap: its later slots do not make it routine by themselves.
-    logMissing(g, 151);
-    expect(silencedByGap(g, 152, 6, 168)).toBe(false);
-    logMissing(g, 400);
-    expect(silencedByGap(g, 401, 6, 168)).toBe(true);
+    // Two restarts in a week are still outages.
+    expect(silencedByGap(g, 151, 6, 168)).toBe(true);
+    logMissing(g, 200);
+    expect(silencedByGap(g, 201, 6, 168)).toBe(false);
+    // The run 200 is one gap: its later slots do not make it routine by themselves.
+    logMissing(g, 201);
+    expect(silencedByGap(g, 202, 6, 168)).toBe(false);
+    // A quiet spell longer than the window: the next gap is an outage again.
+    logMissing(g, 500);
+    expect(silencedByGap(g, 501, 6, 168)).toBe(true);
     // routinePoints 0: every gap silences (the calibration is off).
-    logMissing(g, 402);
-    expect(silencedByGap(g, 403, 6, 0)).toBe(true);
+    logMissing(g, 502);
+    logMissing(g, 504);
+    expect(silencedByGap(g, 505, 6, 0)).toBe(true);
   });
 });
 
