@@ -270,10 +270,11 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   pushRecord(w.record, Math.abs(z));
   const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && beatsRecord(Math.abs(z), record);
   const sustained = pushMosum(w.sustained, z);
-  // The sustained test is calibrated the same way, by the series' own largest moving sums (`record.ts`).
+  // The sustained test is calibrated the same way, by the series' own largest moving sums (`record.ts`), without
+  // the margin: each score is clipped, so a long drift ties its own record at clip·√k and a margin would hide it.
   const sustainedRecord = recordMax(w.sustainedRecord);
   pushRecord(w.sustainedRecord, sustained);
-  const anomalous = (sustained >= w.cfg.sustainScore && sustained > sustainedRecord) || spike;
+  const anomalous = (sustained >= w.cfg.sustainScore && beatsRecord(sustained, sustainedRecord, 1)) || spike;
   w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
   const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.record.length);

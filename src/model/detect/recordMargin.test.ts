@@ -41,7 +41,14 @@ describe('runBacktest with a repeated spike', () => {
     expect(base.level[first]).toBeGreaterThan(0);
     const repeat = runBacktest(withValue(REPEAT_MS, valueScoring(1.01)));
     expect(repeat.score[at] / base.score[first]).toBeCloseTo(1.01, 6);
-    // Without the margin this point is a new record (1 % above) and pages for the same event again.
+    // Without the margin this point is a new record (1 % above) and pages for the same event again: the record it
+    // meets is the first spike's score, the largest |score| of the seven days before it.
+    const week = base.score
+      .slice(at - 7 * 24, at)
+      .filter(Number.isFinite)
+      .map(Math.abs);
+    expect(Math.max(...week)).toBe(Math.abs(base.score[first]));
+    expect(beatsRecord(Math.abs(repeat.score[at]), Math.max(...week), 1)).toBe(true);
     expect(repeat.level[at]).toBe(0);
     const larger = runBacktest(withValue(REPEAT_MS, valueScoring(1.05)));
     expect(larger.level[at]).toBeGreaterThan(0);
