@@ -20,7 +20,9 @@
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
- *    after the cap and re-learned at the next refit. Missing points are imputed the same way.
+ *    after the cap and re-learned at the next refit. Recurring spikes (more than `maxReplace` in the last
+ *    `minTrain`) are absorbed as observed, so that the model learns them (`spikeBudget.ts`). Missing points are
+ *    imputed the same way.
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
  *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
  * 7. Before the first fit, points are judged against the series' own level so far (`warmup.ts`).
@@ -45,6 +47,7 @@ import { logError, scoreScale } from './errorScale';
 import { applyAlertRules } from './hygiene';
 import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
+import { spikesAreRoutine } from './spikeBudget';
 import type { Detection } from './types';
 import { markWarmup } from './warmup';
 import { newWalk, type FitHook, type Walk } from './walk';
@@ -226,7 +229,12 @@ function step(w: Walk, i: number): void {
   // lost variance inflation is covered by the alert suppression after gaps.
   const verdict = Number.isFinite(y) ? judge(w, model, i, y, pred) : undefined;
   trackExcursion(w, model, before, i, y);
-  const replace = verdict === undefined || (verdict.spike && !verdict.echo && w.replaced < w.r.maxReplace);
+  const spike = verdict !== undefined && verdict.spike && !verdict.echo;
+  w.spikes[i] = spike ? 1 : 0;
+  // A spike is replaced for at most `maxReplace` points in a row, and only while spikes are rare: not once the last
+  // `minTrain` (the shortest history a model is fitted on) held `maxReplace` of them (`spikeBudget.ts`).
+  const rare = !spikesAreRoutine(w.spikes, i, w.r.minTrain, w.r.maxReplace);
+  const replace = verdict === undefined || (spike && w.replaced < w.r.maxReplace && rare);
   if (replace) {
     const oneStep = w.cfg.horizonSteps > 1 ? predictNext(model, state).mean : pred.mean;
     absorb(model, state, oneStep);

@@ -65,6 +65,8 @@ export interface Walk {
   scales: ErrorScales;
   /** Anomalous points absorbed as observed (not replaced): the model's seasonal lag holds them. */
   tainted: Uint8Array;
+  /** Points judged spikes (replaced or not, echoes excluded), for the replacement budget (`spikeBudget.ts`). */
+  spikes: Uint8Array;
   replaced: number;
   /** Moving sums of the scores of the last 2 … `r.sustain` observed points. */
   sustained: Mosum;
@@ -140,6 +142,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     errors: { index: [], value: [] },
     scales: { overall: NaN, byPhase: [NaN] },
     tainted: new Uint8Array(n),
+    spikes: new Uint8Array(n),
     replaced: 0,
     // Clipping at the threshold itself is the widest clip at which one score alone cannot reach it (at most
     // threshold/√2 over the shortest run), so two or three strong scores in a row count at full weight.

@@ -1,0 +1,22 @@
+/**
+ * Spikes are replaced by their prediction only while they are rare (the replacement step of the detector,
+ * `backtest.ts`). Replacing keeps a spike out of the model's state and out of the next fit, which is right for a
+ * one-off; but a spike pattern that recurs (a job that now runs every few hours, a burst rate that has risen) is
+ * then never shown to the model, so every instance stays as surprising as the first and each is flagged again and
+ * replaced again, for as long as the pattern lasts. Counting the spikes of a trailing span bounds that: once more
+ * than the budget were judged spikes within the span, the next ones are absorbed as observed and the model learns
+ * the pattern at its next fits. The count is of spike verdicts, replaced or not: counting only replacements would
+ * refill the budget as soon as absorption starts, so replacing and absorbing would alternate.
+ */
+
+/**
+ * True when the spikes among the `span` points before point i (`spikes[j]` = 1 for a spike verdict) reach `budget`:
+ * the next spike is routine for the series and is absorbed as observed rather than replaced.
+ */
+export function spikesAreRoutine(spikes: ArrayLike<number>, i: number, span: number, budget: number): boolean {
+  let count = 0;
+  for (let j = Math.max(0, i - span); j < i; j++) {
+    count += spikes[j] > 0 ? 1 : 0;
+  }
+  return count >= budget;
+}
