@@ -20,7 +20,7 @@
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
- *    after the cap and re-learned at the next refit. Recurring spikes (more than `maxReplace` in the last
+ *    after the cap and re-learned at the next refit. Recurring spikes (at least `maxReplace` in the last
  *    `minTrain`) are absorbed as observed, so that the model learns them (`spikeBudget.ts`). Missing points are
  *    imputed the same way.
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
