@@ -21,7 +21,7 @@
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
  *    after the cap and re-learned at the next refit. Recurring spikes (at least `maxReplace` in the last
- *    `minTrain`) are absorbed as observed, so that the model learns them (`spikeBudget.ts`). Missing points are
+ *    four days) are absorbed as observed, so that the model learns them (`spikeBudget.ts`). Missing points are
  *    imputed the same way.
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
  *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
@@ -232,8 +232,8 @@ function step(w: Walk, i: number): void {
   const spike = verdict !== undefined && verdict.spike && !verdict.echo;
   w.spikes[i] = spike ? 1 : 0;
   // A spike is replaced for at most `maxReplace` points in a row, and only while spikes are rare: not once the last
-  // `minTrain` (the shortest history a model is fitted on) held `maxReplace` of them (`spikeBudget.ts`).
-  const rare = !spikesAreRoutine(w.spikes, i, w.r.minTrain, w.r.maxReplace);
+  // four days held `maxReplace` of them (`spikeBudget.ts`).
+  const rare = !spikesAreRoutine(w.spikes, i, w.r.spikeSpan, w.r.maxReplace);
   const replace = verdict === undefined || (spike && w.replaced < w.r.maxReplace && rare);
   if (replace) {
     const oneStep = w.cfg.horizonSteps > 1 ? predictNext(model, state).mean : pred.mean;

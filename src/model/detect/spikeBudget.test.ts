@@ -40,7 +40,7 @@ describe('runBacktest with recurring spikes', () => {
   // The default maxReplace, 6 hours, is 6 points of the hourly fixture.
   const budget = 6;
 
-  it('should replace the first maxReplace spikes of three days, then absorb the next as observed', () => {
+  it('should replace the first maxReplace spikes of four days, then absorb the next as observed', () => {
     expect(DEFAULT_DETECTOR_CONFIG.maxReplace).toEqual({ ms: budget * HOUR_MS });
     expect(at.slice(0, budget).every((j) => spiky.level[j] > 0)).toBe(true);
     for (const j of at.slice(0, budget)) {

@@ -12,6 +12,7 @@ import type { ErrorLog, ErrorScales } from './errorScale';
 import type { Excursion } from './excursion';
 import { createGapRuns, type GapRuns } from './gapRuns';
 import { createRecordWindow, type RecordWindow } from './record';
+import { SPIKE_BUDGET_SPAN_MS } from './spikeBudget';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
 import type { Detection } from './types';
@@ -29,6 +30,8 @@ export interface Resolved {
   gapSuppress: number;
   /** Longest excursion followed against its onset's band: one season, or one day without a season. */
   excursion: number;
+  /** Span over which spikes are counted for the replacement budget (`spikeBudget.ts`). */
+  spikeSpan: number;
   /** Points per week when a week is a whole number of steps longer than the season, else 0. */
   weekly: number;
   multipliers: [number, number];
@@ -118,6 +121,7 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
     maxReplace: spanPoints(cfg.maxReplace, stepMs, 0),
     gapSuppress: spanPoints(cfg.gapSuppress, stepMs, 0),
     excursion: season > 1 ? season : spanPoints({ ms: DAY_MS }, stepMs),
+    spikeSpan: spanPoints({ ms: SPIKE_BUDGET_SPAN_MS }, stepMs),
     weekly: Number.isInteger(weekly) && weekly > season ? weekly : 0,
     multipliers: [normalQuantile(0.5 + cfg.levelsPct[0] / 200), normalQuantile(0.5 + cfg.levelsPct[1] / 200)],
   };
