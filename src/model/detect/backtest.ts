@@ -233,7 +233,7 @@ function step(w: Walk, i: number): void {
   w.spikes[i] = spike ? 1 : 0;
   // A spike is replaced for at most `maxReplace` points in a row, and only while spikes are rare: not once the last
   // four days held `maxReplace` of them (`spikeBudget.ts`).
-  const rare = !spikesAreRoutine(w.spikes, i, w.r.spikeSpan, w.r.maxReplace);
+  const rare = !spikesAreRoutine(w.spikeTally, w.spikes, i, w.r.maxReplace);
   const replace = verdict === undefined || (spike && w.replaced < w.r.maxReplace && rare);
   if (replace) {
     const oneStep = w.cfg.horizonSteps > 1 ? predictNext(model, state).mean : pred.mean;

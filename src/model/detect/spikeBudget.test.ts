@@ -2,7 +2,7 @@ import dailySpike from '../../../tests/fixtures/detect/daily_spike.json';
 import type { RegularSeries } from '../series';
 import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
-import { spikesAreRoutine } from './spikeBudget';
+import { createSpikeTally, spikesAreRoutine } from './spikeBudget';
 import { HOUR_MS } from '../timeUnits';
 
 // Fixture: tests/fixtures/detect/generate.py (hourly daily sine, N(0, 0.3²) noise, a +6 spike at 2024-01-10 12:00).
@@ -11,12 +11,22 @@ const EVENT = (Date.UTC(2024, 0, 10, 12) - dailySpike.startMs) / dailySpike.step
 describe('spikesAreRoutine', () => {
   it('should call the next spike routine once the span before it holds the budget of spikes', () => {
     const spikes = [1, 0, 1, 1, 0, 0];
-    expect(spikesAreRoutine(spikes, 6, 6, 3)).toBe(true);
-    expect(spikesAreRoutine(spikes, 6, 6, 4)).toBe(false);
+    expect(spikesAreRoutine(createSpikeTally(6), spikes, 6, 3)).toBe(true);
+    expect(spikesAreRoutine(createSpikeTally(6), spikes, 6, 4)).toBe(false);
     // Only the span before i counts: the spike at 0 has left a span of 5.
-    expect(spikesAreRoutine(spikes, 6, 5, 3)).toBe(false);
+    expect(spikesAreRoutine(createSpikeTally(5), spikes, 6, 3)).toBe(false);
     // A budget of 0 (replacement off) makes every spike routine.
-    expect(spikesAreRoutine([], 0, 6, 0)).toBe(true);
+    expect(spikesAreRoutine(createSpikeTally(6), [], 0, 0)).toBe(true);
+  });
+
+  it('should count, point by point, exactly the spikes of the span before each point', () => {
+    const spikes = [1, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1];
+    const tally = createSpikeTally(4);
+    for (let i = 0; i <= spikes.length; i++) {
+      const inSpan = spikes.slice(Math.max(0, i - 4), i).filter((s) => s > 0).length;
+      expect([i, spikesAreRoutine(tally, spikes, i, 2)]).toEqual([i, inSpan >= 2]);
+      expect(tally.count).toBe(inSpan);
+    }
   });
 });
 

@@ -19,14 +19,31 @@ import { DAY_MS } from '../timeUnits';
  */
 export const SPIKE_BUDGET_SPAN_MS = 4 * DAY_MS;
 
+/** Running count of the spikes in the trailing span, advanced as the walk goes (O(1) per point). Plain data. */
+export interface SpikeTally {
+  /** Points in the span. */
+  span: number;
+  /** Spikes among points `upTo − span` … `upTo − 1`. */
+  count: number;
+  /** First point not yet counted. */
+  upTo: number;
+}
+
+/** A tally over a span of `span` points, before any point. */
+export function createSpikeTally(span: number): SpikeTally {
+  return { span, count: 0, upTo: 0 };
+}
+
 /**
  * True when the spikes among the `span` points before point i (`spikes[j]` = 1 for a spike verdict) reach `budget`:
- * the next spike is routine for the series and is absorbed as observed rather than replaced.
+ * the next spike is routine for the series and is absorbed as observed rather than replaced. Points are counted
+ * once, as i grows (i must not decrease; `spikes[j]` must not change once j < i).
  */
-export function spikesAreRoutine(spikes: ArrayLike<number>, i: number, span: number, budget: number): boolean {
-  let count = 0;
-  for (let j = Math.max(0, i - span); j < i; j++) {
-    count += spikes[j] > 0 ? 1 : 0;
+export function spikesAreRoutine(tally: SpikeTally, spikes: ArrayLike<number>, i: number, budget: number): boolean {
+  while (tally.upTo < i) {
+    const leaving = tally.upTo - tally.span;
+    tally.count += (spikes[tally.upTo] > 0 ? 1 : 0) - (leaving >= 0 && spikes[leaving] > 0 ? 1 : 0);
+    tally.upTo++;
   }
-  return count >= budget;
+  return tally.count >= budget;
 }

@@ -12,7 +12,7 @@ import type { ErrorLog, ErrorScales } from './errorScale';
 import type { Excursion } from './excursion';
 import { createGapRuns, type GapRuns } from './gapRuns';
 import { createRecordWindow, type RecordWindow } from './record';
-import { SPIKE_BUDGET_SPAN_MS } from './spikeBudget';
+import { createSpikeTally, SPIKE_BUDGET_SPAN_MS, type SpikeTally } from './spikeBudget';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
 import type { Detection } from './types';
@@ -70,6 +70,8 @@ export interface Walk {
   tainted: Uint8Array;
   /** Points judged spikes (replaced or not, echoes excluded), for the replacement budget (`spikeBudget.ts`). */
   spikes: Uint8Array;
+  /** How many of the last `r.spikeSpan` points were spikes (`spikeBudget.ts`). */
+  spikeTally: SpikeTally;
   replaced: number;
   /** Moving sums of the scores of the last 2 … `r.sustain` observed points. */
   sustained: Mosum;
@@ -147,6 +149,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     scales: { overall: NaN, byPhase: [NaN] },
     tainted: new Uint8Array(n),
     spikes: new Uint8Array(n),
+    spikeTally: createSpikeTally(r.spikeSpan),
     replaced: 0,
     // Clipping at the threshold itself is the widest clip at which one score alone cannot reach it (at most
     // threshold/√2 over the shortest run), so two or three strong scores in a row count at full weight.
