@@ -76,4 +76,17 @@ describe('autoForecast', () => {
     expect(result.auto.notes[0]).toMatch(/no SARIMA model could be fitted/);
     expect(result.forecast.mean[0]).toBeCloseTo(y[y.length - 24], 6);
   });
+
+  it('forecasts with the benchmark it chose, not the first one, when no SARIMA model can be fitted', () => {
+    // White noise around 10: the mean beats the seasonal naive in-sample, and must then also make the forecast.
+    const normal = seededNormal(5);
+    const y = Array.from({ length: 240 }, () => 10 + normal());
+    const result = autoForecast(y, { period: 24, horizon: 24, levelsPct: [95], maxFits: 0 });
+    expect(result.chosen).toBe('mean');
+    expect(result.auto.model.spec.seasonal.D).toBe(0);
+    expect(result.auto.D).toBe(0);
+    const mean = y.reduce((sum, v) => sum + v, 0) / y.length;
+    expect(result.forecast.mean[0]).toBeCloseTo(mean, 6);
+    expect(result.forecast.mean[23]).toBeCloseTo(mean, 6);
+  });
 });

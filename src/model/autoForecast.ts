@@ -62,10 +62,7 @@ export function autoForecast(y: ArrayLike<number>, options: AutoForecastOptions)
   const search = searchSelection(w, options);
   const horizon = typeof options.horizon === 'function' ? options.horizon(search.auto) : options.horizon;
   const choice = chooseModel(w, search, horizon, options);
-  const auto: AutoResult =
-    choice.kind === 'sarima' || !search.found
-      ? search.auto
-      : { ...search.auto, model: choice.model, notes: [...search.auto.notes, benchmarkNote(choice)] };
+  const auto: AutoResult = choice.kind === 'sarima' ? search.auto : withBenchmark(search, choice);
   const levelsPct = options.levelsPct ?? DEFAULT_LEVELS_PCT;
   const raw = forecastSarima(auto.model, auto.model.state, horizon, levelsPct);
   const calibration =
@@ -113,6 +110,24 @@ function searchSelection(w: number[], options: AutoOptions): { auto: AutoResult;
     };
     return { auto, found: false };
   }
+}
+
+/**
+ * The selection with the chosen benchmark as its model. Without a searched model the selection's season fields
+ * are the benchmark's own (the placeholder from `searchSelection` held the first benchmark, not the chosen one).
+ */
+function withBenchmark(search: { auto: AutoResult; found: boolean }, choice: ForecastModelChoice): AutoResult {
+  if (search.found) {
+    return { ...search.auto, model: choice.model, notes: [...search.auto.notes, benchmarkNote(choice)] };
+  }
+  const { seasonal } = choice.model.spec;
+  return {
+    ...search.auto,
+    model: choice.model,
+    period: seasonal.period,
+    periods: seasonal.period > 1 ? [seasonal.period] : [],
+    D: seasonal.D,
+  };
 }
 
 function chooseModel(
