@@ -17,9 +17,9 @@
  * 6. on the Fourier route the search runs on the residuals of the Fourier regression (no regressors, so each
  *    screening fit costs as much as a plain ARMA), and only the final model is fitted jointly with the
  *    Fourier terms (plus an intercept when d = 0), best screened order first until one fits.
- * Fits that fail are recorded with their error message; if every fit fails a ModelError names the reasons.
+ * Fits that fail are recorded with their error message; if every fit fails a NoModelFittedError names the reasons.
  */
-import { ConstantSeriesError, InsufficientDataError, ModelError } from './errors';
+import { ConstantSeriesError, InsufficientDataError, NoModelFittedError } from './errors';
 import { fourierResiduals, MAX_SARIMA_PERIOD, seasonStrategy, SeasonStrategy, selectFourierTerms } from './longSeason';
 import { attachFilterState, FitOptions, fitWithoutState, SarimaFit, SarimaModel } from './sarima/fit';
 import { polynomialRoots } from './sarima/roots';
@@ -123,7 +123,7 @@ interface Plan {
  * with stepwise search, ic = "aicc", test = "kpss", seasonal.test = "seas".
  *
  * @param y series on a regular grid, NaN = missing
- * @throws InsufficientDataError, ConstantSeriesError, or ModelError naming why every candidate failed
+ * @throws InsufficientDataError, ConstantSeriesError, or NoModelFittedError naming why every candidate failed
  */
 export function autoSarima(y: ArrayLike<number>, options: AutoOptions = {}): AutoResult {
   const present = dropMissing(y);
@@ -156,7 +156,7 @@ export function autoSarima(y: ArrayLike<number>, options: AutoOptions = {}): Aut
   if (!model) {
     const all = [...screened, ...refits];
     const reasons = [...new Set(all.map((c) => c.error).filter(Boolean))].slice(0, 3).join('; ');
-    throw new ModelError(`no SARIMA model could be fitted: all ${all.length} candidates failed (${reasons})`);
+    throw new NoModelFittedError(`no SARIMA model could be fitted: all ${all.length} candidates failed (${reasons})`);
   }
   return {
     model,

@@ -9,7 +9,7 @@
 import { autoSarima, AutoOptions, AutoResult } from './auto';
 import { fitBenchmarks } from './benchmarkModels';
 import { calibrationFactors, inSampleErrors, rescaleBands } from './calibrate';
-import { ModelError } from './errors';
+import { NoModelFittedError } from './errors';
 import { chooseForecastModel, ForecastModelChoice, ForecastModelKind, ModelScore } from './fallbackChoice';
 import { DEFAULT_LEVELS_PCT, forecastSarima } from './sarima/forecast';
 import { calendarPeriods, detectSeason } from './season';
@@ -53,7 +53,7 @@ export interface AutoForecastResult {
 /**
  * Selects a model for `y` (NaN = missing) and forecasts `horizon` steps after its last value.
  * @throws the errors of `resolveTransform` and `forecastSarima`; InsufficientDataError, ConstantSeriesError,
- *   or ModelError when neither a SARIMA model nor a benchmark could be fitted
+ *   or NoModelFittedError when neither a SARIMA model nor a benchmark could be fitted
  */
 export function autoForecast(y: ArrayLike<number>, options: AutoForecastOptions): AutoForecastResult {
   const setting = options.transform ?? 'none';
@@ -86,8 +86,8 @@ function searchSelection(w: number[], options: AutoOptions): { auto: AutoResult;
   try {
     return { auto: withSeasonChoice(w, autoSarima(w, options), options), found: true };
   } catch (e) {
-    // Only "no candidate could be fitted" (a plain ModelError) falls back; bad input keeps its named error.
-    if (!(e instanceof ModelError) || Object.getPrototypeOf(e) !== ModelError.prototype) {
+    // Only "no candidate could be fitted" falls back; bad input keeps its named error.
+    if (!(e instanceof NoModelFittedError)) {
       throw e;
     }
     const detected = typeof options.period === 'number' ? 1 : seasonOf(w, options);

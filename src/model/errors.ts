@@ -17,6 +17,12 @@ export class InvalidOrderError extends ModelError {}
 /** The series is too short for the requested model; the message names the minimum length. */
 export class InsufficientDataError extends ModelError {}
 
+/**
+ * Every candidate model failed to fit (the automatic search, the season-structure choice, the benchmarks); the
+ * message names the candidates' failures. Callers that have a simpler model to offer fall back on this error only.
+ */
+export class NoModelFittedError extends ModelError {}
+
 /** The input series is malformed: non-finite values, unsorted or duplicate timestamps, and the like. */
 export class InvalidSeriesError extends ModelError {}
 

@@ -15,7 +15,7 @@
  */
 import { inSampleErrors, type InSampleErrors } from './calibrate';
 import { fitBenchmarks, type BenchmarkKind } from './benchmarkModels';
-import { ModelError } from './errors';
+import { NoModelFittedError } from './errors';
 import type { FitOptions, SarimaModel } from './sarima/fit';
 
 /**
@@ -53,7 +53,7 @@ export interface ForecastModelChoice {
  *
  * @param y the modelled series (after any transform), NaN = missing
  * @param period season length in steps for the seasonal naive (1 = none)
- * @throws ModelError when there is neither a searched model nor a benchmark that could be fitted
+ * @throws NoModelFittedError when there is neither a searched model nor a benchmark that could be fitted
  */
 export function chooseForecastModel(
   searched: SarimaModel | undefined,
@@ -67,7 +67,7 @@ export function chooseForecastModel(
     ...fitBenchmarks(y, period, method),
   ];
   if (options.length === 0) {
-    throw new ModelError('no SARIMA model and no benchmark (seasonal naive, mean) could be fitted');
+    throw new NoModelFittedError('no SARIMA model and no benchmark (seasonal naive, mean) could be fitted');
   }
   const errors = options.map((o) => inSampleErrors(o.model, y, horizon));
   const scores = options.map((o, i) => ({ kind: o.kind, meanAbsError: mean(errors[i].absolute) }));

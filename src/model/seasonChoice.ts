@@ -18,7 +18,7 @@
  */
 
 import { autoSarima, AutoOptions, AutoResult } from './auto';
-import { ModelError } from './errors';
+import { ModelError, NoModelFittedError } from './errors';
 import { fourierResiduals, MAX_SARIMA_PERIOD, selectFourierTerms } from './longSeason';
 import { runFilter } from './sarima/filter';
 import { fitSarima, SarimaModel } from './sarima/fit';
@@ -56,7 +56,7 @@ export interface SeasonChoice {
  * @param y series on a regular grid, NaN = missing
  * @param periods two season lengths in steps; the shorter must be ≤ `options.maxSarimaPeriod` [48]
  * @param fourierOnly the Fourier-only selection when already made (`autoSarima` with both seasons), reused
- * @throws ModelError naming each candidate's failure when none could be fitted
+ * @throws NoModelFittedError naming each candidate's failure when none could be fitted
  */
 export function chooseSeasonModel(
   y: ArrayLike<number>,
@@ -94,7 +94,7 @@ export function chooseSeasonModel(
   const ranked = [...fitted].sort((a, b) => (a.comparableAicc ?? Infinity) - (b.comparableAicc ?? Infinity));
   const best = ranked[0];
   if (!best.model || best.comparableAicc === null) {
-    throw new ModelError(
+    throw new NoModelFittedError(
       `no season structure could be fitted: ${fitted.map((c) => `${c.kind}: ${c.error}`).join('; ')}`
     );
   }
