@@ -1,4 +1,4 @@
-import { calibrationFactors, MAX_FACTOR, MIN_FACTOR, rescaleBands, standardizedErrors } from './calibrate';
+import { calibrationFactors, MAX_FACTOR, MIN_FACTOR, rescaleBands, inSampleErrors } from './calibrate';
 import { fitSarima } from './sarima/fit';
 import { seededNormal } from './sarima/simulate';
 import { simulateSeasonal } from './testing/random';
@@ -34,7 +34,7 @@ describe('interval calibration from in-sample errors', () => {
   it('gives standard-normal-sized multi-step errors for a correctly specified model', () => {
     const y = simulateSeasonal(600, { seed: 5, phi: 0.6, level: 50 });
     const model = fitSarima(y, { order: { p: 1, d: 0, q: 0 }, seasonal: { P: 0, D: 0, Q: 0, period: 1 } });
-    const z = standardizedErrors(model, y, 24);
+    const z = inSampleErrors(model, y, 24).standardized;
     expect(z.length).toBeGreaterThan(1000);
     // Overlapping horizons make the errors dependent: ±0.15 on the 95 % quantile (1.96 for N(0, 1)).
     const sorted = [...z].sort((a, b) => a - b);

@@ -76,11 +76,6 @@ export function inSampleErrors(model: SarimaModel, y: ArrayLike<number>, horizon
   return { absolute, standardized };
 }
 
-/** Standardised in-sample errors of forecasts up to `horizon` steps (method in the module comment). */
-export function standardizedErrors(model: SarimaModel, y: ArrayLike<number>, horizon: number): number[] {
-  return inSampleErrors(model, y, horizon).standardized;
-}
-
 /** Factor per level from standardised errors |z| (MIN_FACTOR for every level when there are too few). */
 export function calibrationFactors(absErrors: number[], levelsPct: number[]): number[] {
   if (absErrors.length < MIN_ERRORS) {
