@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { type Session, startSession } from './browser';
+import type { DemoStack } from '../../demo/stack';
 import { startTestStack } from './demoPage';
 
 const MARGIN_PX = 8;
@@ -18,13 +19,11 @@ export async function clipAround(page: Page, locators: Locator[]) {
   return { x, y, width: right - x, height: bottom - y };
 }
 
-type Stack = NonNullable<Awaited<ReturnType<typeof startTestStack>>>;
-
 /**
  * Runs `shoot` with a browser session and a demo stack, stops both afterwards, and exits the process with 1 and
  * the error's message when anything fails (`what` names the script in the message when a tool is missing).
  */
-export function runWithDemoStack(what: string, shoot: (session: Session, stack: Stack) => Promise<void>): void {
+export function runWithDemoStack(what: string, shoot: (session: Session, stack: DemoStack) => Promise<void>): void {
   const run = async () => {
     const session = await startSession();
     const stack = session && (await startTestStack());
