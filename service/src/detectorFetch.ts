@@ -13,6 +13,7 @@ import {
   type FetchRange,
   fetchRanges,
   joinKey,
+  joinSamples,
   modelStepFor,
   rangePoints,
 } from '../../src/model/pipeline/fetchPlan';
@@ -72,18 +73,7 @@ export function joinParts(
     const key = keyOf(s.labels);
     const old = history.get(joinKey(s.labels));
     const coarse = plan.modelStepMs > stepMs ? { stepMs: plan.modelStepMs, untilMs: plan.fineFromMs } : undefined;
-    if (!old) {
-      return { key, labels: s.labels, timesMs: s.timesMs, values: s.values, stepMs, ...(coarse && { coarse }) };
-    }
-    const cut = old.timesMs.findIndex((t) => t >= plan.fineFromMs);
-    const end = cut < 0 ? old.timesMs.length : cut;
-    return {
-      key,
-      labels: s.labels,
-      timesMs: [...old.timesMs.slice(0, end), ...s.timesMs],
-      values: [...old.values.slice(0, end), ...s.values],
-      stepMs,
-      ...(coarse && { coarse }),
-    };
+    const samples = old ? joinSamples(old, s, plan.fineFromMs) : { timesMs: s.timesMs, values: s.values };
+    return { key, labels: s.labels, ...samples, stepMs, ...(coarse && { coarse }) };
   });
 }

@@ -3,7 +3,7 @@
  * step) into one pipeline input per series: the mixed grid `SeriesInput.coarse` describes.
  */
 import type { SeriesInput } from '../contract/fit';
-import { joinKey } from '../model/pipeline/fetchPlan';
+import { joinKey, joinSamples } from '../model/pipeline/fetchPlan';
 
 /**
  * One input per series, in order of first appearance (recent part first); the parts of a series are paired by their
@@ -32,15 +32,10 @@ export function mergeRanges(
 }
 
 function joinParts(history: SeriesInput, recent: SeriesInput, fineFromMs: number): SeriesInput {
-  const before = history.timesMs.findIndex((t) => t >= fineFromMs);
-  const end = before < 0 ? history.timesMs.length : before;
-  const from = recent.timesMs.findIndex((t) => t >= fineFromMs);
-  const start = from < 0 ? recent.timesMs.length : from;
   const joined: SeriesInput = {
     key: recent.key,
     labels: recent.labels,
-    timesMs: [...history.timesMs.slice(0, end), ...recent.timesMs.slice(start)],
-    values: [...history.values.slice(0, end), ...recent.values.slice(start)],
+    ...joinSamples(history, recent, fineFromMs),
     stepMs: recent.stepMs,
   };
   // Prometheus may answer the recent part at the coarse step already (its own point limit): then one grid.

@@ -135,3 +135,28 @@ export function fetchRanges(args: {
   const history = { fromMs: fetchFromMs, toMs: fineFromMs - modelMs, stepMs: modelMs, meanOfStepMs: fineMs };
   return { ranges: [history, fine], fineFromMs };
 }
+
+/** Sample times and values of one series; a missing value is null. */
+export interface Samples {
+  timesMs: number[];
+  values: Array<number | null>;
+}
+
+/**
+ * The samples of one series from its two parts ({@link fetchRanges}): the history's before `fineFromMs`, then the
+ * recent part's from `fineFromMs` on. The history's last bucket may reach past `fineFromMs` and Prometheus may
+ * answer the recent part from an earlier aligned sample; each time is kept from the part that owns it.
+ */
+export function joinSamples(history: Samples, recent: Samples, fineFromMs: number): Samples {
+  const historyEnd = firstAtOrAfter(history.timesMs, fineFromMs);
+  const recentStart = firstAtOrAfter(recent.timesMs, fineFromMs);
+  return {
+    timesMs: [...history.timesMs.slice(0, historyEnd), ...recent.timesMs.slice(recentStart)],
+    values: [...history.values.slice(0, historyEnd), ...recent.values.slice(recentStart)],
+  };
+}
+
+function firstAtOrAfter(timesMs: number[], fromMs: number): number {
+  const i = timesMs.findIndex((t) => t >= fromMs);
+  return i < 0 ? timesMs.length : i;
+}
