@@ -9,8 +9,9 @@
  * 3. Prediction of y_i from the filter state (one-step, or `horizonSteps` ahead), bands at the two levels
  *    from the model's prediction variance (R `predict.Arima` intervals), and the score z = e/(s·r): e the
  *    prediction error, r = √(v/σ²) the model's own inflation of it (1 in steady state, more for longer
- *    horizons), s the robust scale of recent errors e/r at this hour of the day (`errorScale.ts`). The MAD
- *    scale follows the NAB prototype's finding that a Gaussian σ fitted on spiky data is a poor yardstick.
+ *    horizons), s the robust scale of recent errors e/r at this hour of the day, widened on days of the week
+ *    whose errors are wider (`errorScale.ts`). The MAD scale follows the NAB prototype's finding that a
+ *    Gaussian σ fitted on spiky data is a poor yardstick.
  * 4. A point is anomalous when it leaves the weak band with |z| ≥ `minScore` (a spike; its level is the band
  *    it leaves), or when a moving sum of recent scores reaches `sustainScore` (a drift or a run, `mosum.ts`;
  *    level ≥ 1). Both tests are calibrated per series (`record.ts`): the spike must also beat every |z| of the
@@ -269,7 +270,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   const u = e / Math.sqrt(pred.variance / model.sigma2);
   const z = u / scoreScale(w.scales, model.sigma2, i, pred.mean);
   w.out.score[i] = z;
-  logError(w.errors, i, u, w.r.scaleWindow);
+  logError(w.errors, i, u, w.r.errorKeep);
   const [weak, strong] = w.r.multipliers;
   const bandLevel = Math.abs(e) > strong * sd ? 2 : Math.abs(e) > weak * sd ? 1 : 0;
   // The point test at the native step is calibrated by the series' own extremes (`record.ts`); on a model grid

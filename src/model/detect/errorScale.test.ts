@@ -1,4 +1,14 @@
-import { errorScales, logError, type ErrorLog } from './errorScale';
+import {
+  DAY_FACTOR_SHRINK,
+  DAY_FACTOR_WEEKS,
+  dayOfWeek,
+  errorLogKeep,
+  errorScales,
+  logError,
+  NO_WEEK,
+  scoreScale,
+  type ErrorLog,
+} from './errorScale';
 import { MAD_TO_SIGMA } from './robustScale';
 
 describe('errorScales', () => {
@@ -36,6 +46,78 @@ describe('errorScales', () => {
       logError(log, i, (i < 10 ? 100 : 1) * (i % 2 ? 1 : -1), 1000);
     }
     expect(errorScales(log, 10, 1).overall).toBeCloseTo(MAD_TO_SIGMA, 12);
+  });
+});
+
+describe('errorScales: day-of-week factors', () => {
+  // A toy week of 7 days × 4 points; errors alternate in sign within each day (median 0), so each day's MAD is its
+  // amplitude.
+  const week = { dayPoints: 4, weekPoints: 28, startPoints: 0 };
+  const logOf = (weeks: number, amplitude: (day: number, weekNo: number) => number): ErrorLog => {
+    const log: ErrorLog = { index: [], value: [] };
+    for (let i = 0; i < weeks * 28; i++) {
+      const day = Math.floor((i % 28) / 4);
+      logError(log, i, amplitude(day, Math.floor(i / 28)) * (i % 2 ? 1 : -1), errorLogKeep(8, week));
+    }
+    return log;
+  };
+
+  it('should widen the scale of a weekday whose errors are wider, and never narrow a quiet one', () => {
+    // Day 2 is ±4, day 5 ±0.5, the others ±1: pooled MAD 1 (5 of 7 days), day 2's ratio 4, day 5's 0.5.
+    const log = logOf(DAY_FACTOR_WEEKS, (day) => (day === 2 ? 4 : day === 5 ? 0.5 : 1));
+    const s = errorScales(log, 1000, 1, week);
+    expect(s.week).toBe(week);
+    expect(s.byDay[2]).toBeCloseTo(4 ** DAY_FACTOR_SHRINK, 12);
+    expect(s.byDay.filter((_, d) => d !== 2)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The score's scale at a slot of day 2 (any week) carries the factor; day 5 keeps the hour scale.
+    const slotOfDay = (day: number) => 3 * 28 + day * 4 + 1;
+    expect(scoreScale(s, 1, slotOfDay(2), 0)).toBeCloseTo(s.byPhase[0] * 4 ** DAY_FACTOR_SHRINK, 12);
+    expect(scoreScale(s, 1, slotOfDay(5), 0)).toBeCloseTo(s.byPhase[0], 12);
+  });
+
+  it('should keep every factor at 1 until a weekday has more than two days of errors', () => {
+    const log = logOf(2, (day) => (day === 2 ? 4 : 1));
+    expect(errorScales(log, 1000, 1, week).byDay).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(
+      errorScales(
+        logOf(3, (day) => (day === 2 ? 4 : 1)),
+        1000,
+        1,
+        week
+      ).byDay[2]
+    ).toBeGreaterThan(1);
+  });
+
+  it('should not widen a weekday for one unusual day among its four (a holiday)', () => {
+    // Day 2 of the second week is ±10: a quarter of day 2's errors, within the MAD's breakdown.
+    const log = logOf(DAY_FACTOR_WEEKS, (day, weekNo) => (day === 2 && weekNo === 1 ? 10 : 1));
+    expect(errorScales(log, 1000, 1, week).byDay).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('should use only the last DAY_FACTOR_WEEKS weeks, and have no factors without a week', () => {
+    // Day 2 was ±4 in the first two weeks only; the last four weeks are alike.
+    const log = logOf(DAY_FACTOR_WEEKS + 2, (day, weekNo) => (day === 2 && weekNo < 2 ? 4 : 1));
+    expect(errorScales(log, 1000, 1, week).byDay).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const noWeek = errorScales(
+      logOf(DAY_FACTOR_WEEKS, (day) => (day === 2 ? 4 : 1)),
+      1000,
+      1,
+      NO_WEEK
+    );
+    expect(noWeek.byDay).toEqual([1]);
+    expect(errorLogKeep(8, NO_WEEK)).toBe(8);
+    expect(errorLogKeep(8, week)).toBe(DAY_FACTOR_WEEKS * 28);
+  });
+});
+
+describe('dayOfWeek', () => {
+  it('should place slots by their position in the UTC week, whatever the first slot', () => {
+    // Hourly grid whose slot 0 lies 30 h into its week (Friday 06:00 UTC; the epoch was a Thursday).
+    const week = { dayPoints: 24, weekPoints: 168, startPoints: 30 };
+    expect([0, 17, 18, 137, 138, 162].map((i) => dayOfWeek(week, i))).toEqual([1, 1, 2, 6, 0, 1]);
+    // A run starting 5 slots later sees the same slot at the same day.
+    const later = { ...week, startPoints: 35 };
+    expect(dayOfWeek(later, 13)).toBe(dayOfWeek(week, 18));
   });
 });
 

@@ -104,7 +104,7 @@ export function refit(w: Walk, i: number): void {
   if (w.errors.index.length === 0) {
     seedErrors(w, model, train, start);
   }
-  w.scales = errorScales(w.errors, w.r.scaleWindow, w.r.season);
+  w.scales = errorScales(w.errors, w.r.scaleWindow, w.r.season, w.r.week);
 }
 
 /**
@@ -117,7 +117,7 @@ function seedErrors(w: Walk, model: SarimaModel, train: number[], start: number)
   const burn = model.spec.order.d + model.spec.seasonal.D * model.spec.seasonal.period;
   for (let t = burn; t < train.length; t++) {
     if (Number.isFinite(train[t])) {
-      logError(w.errors, start + t, run.residuals[t] / Math.sqrt(run.variance[t] / model.sigma2), w.r.scaleWindow);
+      logError(w.errors, start + t, run.residuals[t] / Math.sqrt(run.variance[t] / model.sigma2), w.r.errorKeep);
     }
   }
 }

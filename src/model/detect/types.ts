@@ -18,8 +18,9 @@ export interface Detection {
   /**
    * Anomaly score: (value − forecast) / robust scale, where the robust scale is 1.4826·MAD of the prediction
    * errors of the last `scaleWindow` at this hour of the day and its neighbours, never below the MAD of all
-   * hours (`errorScale.ts`; the first model's in-sample errors seed it). Sign = direction (> 0 above the
-   * forecast). |score| reads as "typical errors of this hour"; NaN when no prediction.
+   * hours, times a factor ≥ 1 for a day of the week whose errors are wider (`errorScale.ts`; the first model's
+   * in-sample errors seed it). Sign = direction (> 0 above the forecast). |score| reads as "typical errors of
+   * this hour"; NaN when no prediction.
    */
   score: number[];
   /** Out-of-band level before hygiene: 0 inside, 1 outside the weak band, 2 outside the strong band. */

@@ -8,7 +8,7 @@ import { normalQuantile } from '../sarima/normal';
 import type { RegularSeries } from '../series';
 import { StepMismatchError } from '../errors';
 import { directionAllows, spanPoints, type DetectorConfig, type Span } from './config';
-import type { ErrorLog, ErrorScales } from './errorScale';
+import { errorLogKeep, NO_WEEK, type ErrorLog, type ErrorScales, type WeekGrid } from './errorScale';
 import type { Excursion } from './excursion';
 import { createGapRuns, type GapRuns } from './gapRuns';
 import { createRecordWindow, type RecordWindow } from './record';
@@ -34,6 +34,10 @@ export interface Resolved {
   spikeSpan: number;
   /** Points per week when a week is a whole number of steps longer than the season, else 0. */
   weekly: number;
+  /** Days of the week on the grid, for the score's day-of-week factor (`errorScale.ts`); NO_WEEK when none. */
+  week: WeekGrid;
+  /** Errors kept in the log: the scale window and the day factors' weeks (`errorLogKeep`). */
+  errorKeep: number;
   multipliers: [number, number];
 }
 
@@ -108,23 +112,30 @@ function seasonSteps(season: number | Span, stepMs: number): number {
 }
 
 /** Resolve the spans of `cfg` at the model step; 'auto' season = one day when a whole number ≥ 2 of steps. */
-function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
+function resolveConfig(cfg: DetectorConfig, stepMs: number, startMs: number): Resolved {
   const daily = DAY_MS / stepMs;
   const season =
     cfg.season === 'auto' ? (Number.isInteger(daily) && daily >= 2 ? daily : 1) : seasonSteps(cfg.season, stepMs);
   const weekly = WEEK_MS / stepMs;
+  const week: WeekGrid =
+    Number.isInteger(weekly) && Number.isInteger(daily) && daily >= 2
+      ? { dayPoints: daily, weekPoints: weekly, startPoints: (((startMs % WEEK_MS) + WEEK_MS) % WEEK_MS) / stepMs }
+      : NO_WEEK;
+  const scaleWindow = spanPoints(cfg.scaleWindow, stepMs);
   return {
     season,
     train: spanPoints(cfg.trainWindow, stepMs),
     minTrain: spanPoints(cfg.minTrain, stepMs),
     refit: spanPoints(cfg.refitEvery, stepMs),
-    scaleWindow: spanPoints(cfg.scaleWindow, stepMs),
+    scaleWindow,
     sustain: spanPoints(cfg.sustainWindow, stepMs, 0),
     maxReplace: spanPoints(cfg.maxReplace, stepMs, 0),
     gapSuppress: spanPoints(cfg.gapSuppress, stepMs, 0),
     excursion: season > 1 ? season : spanPoints({ ms: DAY_MS }, stepMs),
     spikeSpan: spanPoints({ ms: SPIKE_BUDGET_SPAN_MS }, stepMs),
     weekly: Number.isInteger(weekly) && weekly > season ? weekly : 0,
+    week,
+    errorKeep: errorLogKeep(scaleWindow, week),
     multipliers: [normalQuantile(0.5 + cfg.levelsPct[0] / 200), normalQuantile(0.5 + cfg.levelsPct[1] / 200)],
   };
 }
@@ -133,7 +144,7 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number): Resolved {
 export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex: number[], fitHook?: FitHook): Walk {
   const n = series.values.length;
   const nan = () => new Array<number>(n).fill(NaN);
-  const r = resolveConfig(config, series.stepMs);
+  const r = resolveConfig(config, series.stepMs, series.startMs);
   const w: Walk = {
     cfg: config,
     fitHook,
@@ -146,7 +157,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     lastFit: -Infinity,
     lastTrainPoints: 0,
     errors: { index: [], value: [] },
-    scales: { overall: NaN, byPhase: [NaN] },
+    scales: { overall: NaN, byPhase: [NaN], byDay: [1], week: NO_WEEK },
     tainted: new Uint8Array(n),
     spikes: new Uint8Array(n),
     spikeTally: createSpikeTally(r.spikeSpan),
