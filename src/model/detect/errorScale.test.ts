@@ -10,6 +10,8 @@ import {
   type ErrorLog,
 } from './errorScale';
 import { MAD_TO_SIGMA } from './robustScale';
+import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
+import { newWalk } from './walk';
 
 describe('errorScales', () => {
   it('should keep the overall scale when a noisy phase is a minority of its neighbourhood', () => {
@@ -129,5 +131,35 @@ describe('logError', () => {
     }
     // After the 7th push (7 > 6) the log is trimmed to the last 3.
     expect(log.index).toEqual([4, 5, 6]);
+  });
+});
+
+describe('newWalk: the week of the day-of-week factors', () => {
+  const HOUR_MS = 3_600_000;
+  const DAY_MS = 24 * HOUR_MS;
+  const walkAt = (startMs: number, stepMs: number, season: DetectorConfig['season'] = 'auto') =>
+    newWalk({ startMs, stepMs, values: [1, 2, 3], repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, season }, [0, 1, 2]);
+  // Day 0 of `dayOfWeek` is the epoch's weekday, a Thursday (getUTCDay 4).
+  const utcDay = (timeMs: number) => (new Date(timeMs).getUTCDay() + 3) % 7;
+
+  it.each([
+    ['an aligned start', Date.UTC(2015, 0, 26, 13), HOUR_MS],
+    ['a start before the epoch', -5 * DAY_MS - 7 * HOUR_MS, HOUR_MS],
+    ['a start off the step (fractional startPoints)', Date.UTC(2015, 0, 26, 13, 30, 7), HOUR_MS],
+    ['a 45-minute step', Date.UTC(2015, 0, 26, 0, 15), 45 * 60_000],
+  ])('should place every slot on the UTC weekday of its time with %s', (_, startMs, stepMs) => {
+    const { week } = walkAt(startMs, stepMs).r;
+    const slots = Array.from({ length: (14 * DAY_MS) / stepMs }, (_, i) => i);
+    expect(slots.map((i) => dayOfWeek(week, i))).toEqual(slots.map((i) => utcDay(startMs + i * stepMs)));
+  });
+
+  it('should have no week when a day is not a whole number of steps', () => {
+    expect(walkAt(0, 7 * 60_000).r.week).toBe(NO_WEEK);
+  });
+
+  it('should have no week when the season is a whole number of weeks (its phases are the weekdays already)', () => {
+    expect(walkAt(0, HOUR_MS, { ms: 7 * DAY_MS }).r.week).toBe(NO_WEEK);
+    expect(walkAt(0, HOUR_MS, { ms: 7 * DAY_MS }).r.errorKeep).toBe(walkAt(0, HOUR_MS).r.scaleWindow);
+    expect(walkAt(0, HOUR_MS, { ms: DAY_MS / 2 }).r.week.dayPoints).toBe(24);
   });
 });

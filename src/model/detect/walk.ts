@@ -117,8 +117,10 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number, startMs: number): Re
   const season =
     cfg.season === 'auto' ? (Number.isInteger(daily) && daily >= 2 ? daily : 1) : seasonSteps(cfg.season, stepMs);
   const weekly = WEEK_MS / stepMs;
+  // A season of whole weeks already scales each weekday's hours apart (`errorScales` per phase): a day factor on top
+  // would count a busy day's wider errors twice.
   const week: WeekGrid =
-    Number.isInteger(weekly) && Number.isInteger(daily) && daily >= 2
+    Number.isInteger(weekly) && Number.isInteger(daily) && daily >= 2 && season % weekly !== 0
       ? { dayPoints: daily, weekPoints: weekly, startPoints: (((startMs % WEEK_MS) + WEEK_MS) % WEEK_MS) / stepMs }
       : NO_WEEK;
   const scaleWindow = spanPoints(cfg.scaleWindow, stepMs);
