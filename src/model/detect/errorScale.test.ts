@@ -10,6 +10,7 @@ import {
   type ErrorLog,
 } from './errorScale';
 import { MAD_TO_SIGMA } from './robustScale';
+import { normalQuantile } from '../sarima/normal';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { newWalk } from './walk';
 
@@ -94,6 +95,25 @@ describe('errorScales: day-of-week factors', () => {
     // Day 2 of the second week is ±10: a quarter of day 2's errors, within the MAD's breakdown.
     const log = logOf(DAY_FACTOR_WEEKS, (day, weekNo) => (day === 2 && weekNo === 1 ? 10 : 1));
     expect(errorScales(log, 1000, 1, week).byDay).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('should widen a weekday by a bounded amount for one unusual day among its four, however unusual', () => {
+    // Errors of ±1 (above) leave the MAD unmoved by any minority. With spread errors (24 normal quantiles a day) a
+    // quarter of outliers, however large, raises the weekday's MAD to Φ⁻¹(5/6) (0.75·P(|Z| < m) = 0.5) from Φ⁻¹(3/4),
+    // ×1.43, or ×1.37 over the pooled scale (which holds 1/28 of them): a factor of √1.37 ≈ 1.17, bounded but not 1.
+    const hourly = { dayPoints: 24, weekPoints: 168, startPoints: 0 };
+    const factorWith = (holiday: number) => {
+      const log: ErrorLog = { index: [], value: [] };
+      for (let i = 0; i < DAY_FACTOR_WEEKS * 168; i++) {
+        const unusual = Math.floor((i % 168) / 24) === 2 && Math.floor(i / 168) === 1;
+        logError(log, i, normalQuantile(((i % 24) + 0.5) / 24) * (unusual ? holiday : 1), errorLogKeep(336, hourly));
+      }
+      return errorScales(log, 336, 24, hourly).byDay[2];
+    };
+    expect(factorWith(1)).toBe(1);
+    // Bound: the asymptotic 1.17 (this 24-quantile sample gives 1.09 at ×10 and 1.14 beyond).
+    expect(factorWith(10)).toBeLessThan(1.18);
+    expect(factorWith(1e6)).toBeLessThan(1.18);
   });
 
   it('should use only the last DAY_FACTOR_WEEKS weeks, and have no factors without a week', () => {

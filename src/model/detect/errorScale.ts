@@ -54,11 +54,12 @@ export function dayOfWeek(week: WeekGrid, i: number): number {
 
 /**
  * Weeks of errors behind the day-of-week factors: four instances of each weekday, so that one unusual day (a
- * holiday, an incident) is a quarter of its weekday's errors, within the MAD's 50 % breakdown.
+ * holiday, an incident) is a quarter of its weekday's errors, within the MAD's 50 % breakdown: it widens that
+ * weekday for four weeks by a bounded amount (up to ≈ 17 % for Gaussian errors), whatever its size.
  */
 export const DAY_FACTOR_WEEKS = 4;
 
-/** A weekday's factor stays 1 until more than this many days' worth of its errors are logged (three days). */
+/** A weekday's factor stays 1 until more than this many days' worth of its errors are logged. */
 const MIN_DAY_INSTANCES = 2;
 
 /**
