@@ -20,7 +20,7 @@ export interface Detection {
    * errors of the last `scaleWindow` at this hour of the day and its neighbours, never below the MAD of all
    * hours, times a factor ≥ 1 for a day of the week whose errors are wider (`errorScale.ts`; the first model's
    * in-sample errors seed it). Sign = direction (> 0 above the forecast). |score| reads as "typical errors of
-   * this hour"; NaN when no prediction.
+   * this hour and weekday"; NaN when no prediction.
    */
   score: number[];
   /** Out-of-band level before hygiene: 0 inside, 1 outside the weak band, 2 outside the strong band. */
