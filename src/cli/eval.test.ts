@@ -24,11 +24,15 @@ const NAB7_FLOOR = 69.5;
 // No knife edge (issue 12 must-have 6): a threshold moved by ±10 % must score at least the default minus 3 points.
 const NEIGHBOUR_MARGIN = 3;
 // Known limits: neighbours that miss that rule, each held to a floor a little under its measured score so that it
-// cannot get worse unseen. None now: minScore 4.4 met the rule once a record must be beaten by a margin (`record.ts`
+// cannot get worse unseen. minScore 4.4 met the rule once a record must be beaten by a margin (`record.ts`
 // RECORD_MARGIN: 58.3 → 60.1), minScore 3.6 once recurring spikes are absorbed rather than replaced
 // (`spikeBudget.ts`: 60.2 (−4.6) → 63.3 (−2.5); the bucket test of finer data paged every instance of
 // art_increase_spike_density's recurring spikes and nyc_taxi's ordinary hours while the model never saw them).
-const KNOWN_LIMIT_FLOORS: Record<string, number> = {};
+// minScore 3.6 (63.2) misses it again (−4.0) since the fine record's seed is capped (`seedRecord.ts`): the cap finds
+// Twitter PFE's first window at 3.9–4.4 (+1.4), which 3.6 already found through the hourly-bucket test, so the
+// default rose and 3.6 did not (3.6–3.8 score as before, within one false positive). What 3.6 still lacks is
+// hold-off phase of the uncalibrated bucket test: art_increase_spike_density's window and TravelTime_387's third.
+const KNOWN_LIMIT_FLOORS: Record<string, number> = { 'minScore 3.6': 62.5 };
 
 const standardScore = (r: ReturnType<typeof evaluateNabDir>) =>
   r.totals.find((t) => t.profile === 'standard')?.normalized ?? NaN;

@@ -22,10 +22,12 @@ import type { RegularSeries } from '../series';
 import { logError, scoreScale, type ErrorLog } from './errorScale';
 import { beatsRecord, createRecordWindow, pushRecord, recordMax, type RecordWindow } from './record';
 import { robustScale } from './robustScale';
+import { cappedSeed } from './seedRecord';
 import type { Detection } from './types';
 import type { Walk } from './walk';
 import { spanPoints } from './config';
 import { normalQuantile } from '../sarima/normal';
+import { DAY_MS } from '../timeUnits';
 
 /** The fine grid and its link to the model grid. */
 export interface FineGrid {
@@ -274,13 +276,15 @@ function updateWithin(w: Walk, f: FineWalk): void {
  * not yet scored (a sharp daily corner, a routine burst) until a week of scores has built the record; the
  * deviations have been logged since the first bucket and hold exactly those extremes. Calibration before
  * judging, as the anomaly likelihood of Ahmad et al. (2017) learns the score distribution in its probation
- * period.
+ * period. The seed's extremes count only when reached on two of those days (`seedRecord.ts`).
  */
 function seedFineRecord(f: FineWalk, sdScore: number): void {
   if (!(sdScore > 0)) {
     return;
   }
-  for (const d of f.deviations.value.slice(-f.record.length)) {
-    pushRecord(f.record, Math.abs(d) / sdScore);
+  // One extreme alone in the unjudged warm-up days does not set the bar: a day's high must recur (`seedRecord.ts`).
+  const dayPoints = Math.round(DAY_MS / f.grid.series.stepMs);
+  for (const v of cappedSeed(f.deviations, sdScore, f.record.length, dayPoints)) {
+    pushRecord(f.record, v);
   }
 }
