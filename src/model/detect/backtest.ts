@@ -121,6 +121,7 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
       if (end >= 0 && w.out.level[i] > 0) {
         fine.out.level[end] = Math.max(fine.out.level[end], w.out.level[i]);
         fine.strength[end] = Math.max(fine.strength[end] || 0, w.strength[i]);
+        fine.excursionOnset[end] = w.excursionOnset[i];
       }
     }
     finite += Number.isFinite(w.y[i]) ? 1 : 0;
@@ -140,10 +141,12 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     fine ? fine.threshold : config.minScore,
     w.allows
   );
-  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength));
+  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, w.excursionOnset));
   if (fine) {
     fine.out.refits = w.out.refits;
-    fine.out.anomaly = Array.from(applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength));
+    fine.out.anomaly = Array.from(
+      applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength, fine.excursionOnset)
+    );
   }
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
@@ -230,6 +233,8 @@ function step(w: Walk, i: number): void {
   // lost variance inflation is covered by the alert suppression after gaps.
   const verdict = Number.isFinite(y) ? judge(w, model, i, y, pred) : undefined;
   trackExcursion(w, model, before, i, y);
+  // Which anomaly the point belongs to, as known now: a stronger point of the same one does not escalate (`hygiene.ts`).
+  w.excursionOnset[i] = w.excursion ? w.excursion.onset : NaN;
   const spike = verdict !== undefined && verdict.spike && !verdict.echo;
   w.spikes[i] = spike ? 1 : 0;
   // A spike is replaced for at most `maxReplace` points in a row, and only while spikes are rare: not once the last

@@ -56,8 +56,14 @@ export interface FineWalk {
   scaleWindow: number;
   /** The series' own recent extremes (`record.ts`). */
   record: RecordWindow;
-  /** Per fine point: |score| of the point test, or the model slot's strength where a bucket test flagged. */
+  /**
+   * Per fine point: |score| where the point test flagged it (0 elsewhere), or the model slot's strength where a bucket
+   * test flagged. An alert is as strong as the test that raised it (as in `warmup.ts`): a fine |z| under the fine
+   * record is no anomaly, and counting it would raise the bar a later anomaly must clear to escalate.
+   */
   strength: number[];
+  /** Per fine point: onset (model slot) of the excursion in progress, or the model slot's where a bucket test flagged. */
+  excursionOnset: number[];
   out: Detection;
 }
 
@@ -107,6 +113,7 @@ export function newFineWalk(w: Walk, grid: FineGrid): FineWalk {
     scaleWindow: Math.min(MAX_DEVIATIONS, spanPoints(w.cfg.scaleWindow, stepMs)),
     record: createRecordWindow(spanPoints(w.cfg.recordWindow, stepMs, 0)),
     strength: nan(),
+    excursionOnset: nan(),
     out: {
       timesMs: grid.series.values.map((_, j) => grid.series.startMs + j * stepMs),
       values: grid.series.values.slice(),
@@ -194,7 +201,8 @@ export function scoreFineBucket(w: Walk, f: FineWalk, i: number, suppressed: boo
     pushRecord(f.record, Math.abs(z));
     const spike = bandLevel > 0 && Math.abs(z) >= f.threshold && beatsRecord(Math.abs(z), record);
     f.out.level[j] = spike && !suppressed && w.allows(z) ? bandLevel : 0;
-    f.strength[j] = Math.abs(z);
+    f.strength[j] = f.out.level[j] > 0 ? Math.abs(z) : 0;
+    f.excursionOnset[j] = w.excursion ? w.excursion.onset : NaN;
   }
 }
 

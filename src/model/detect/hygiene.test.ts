@@ -79,6 +79,18 @@ describe('applyAlertRules', () => {
     expect(Array.from(applyAlertRules(lv, hours(8), rules))).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('should not let a stronger point of the excursion holding off escalate, but one of a new excursion', () => {
+    // A drift alerted at 1 h (strength 4) whose moving sum grows to 13 (> ×3) at 3 h: the same anomaly, silent.
+    // At 5 h a new excursion of strength 13 escalates.
+    const lv = [0, 2, 0, 2, 0, 2, 0];
+    const strength = [0, 4, 0, 13, 0, 13, 0];
+    const onset = [NaN, 1, 1, 1, NaN, 5, 5];
+    const alerts = applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength, onset);
+    expect(Array.from(alerts)).toEqual([0, 2, 0, 0, 0, 2, 0]);
+    // Without excursions every stronger run escalates.
+    expect(Array.from(applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength))).toEqual([0, 2, 0, 2, 0, 0, 0]);
+  });
+
   it('should hold off, by default, a spike up to three times as strong as the alert and let a stronger one through', () => {
     // A spiky series: alert at 1 h (strength 10), then within the two-day hold-off spikes of 25 (×2.5: routine for
     // heavy-tailed spikes, silent) and 31 (> ×3 of the alert: escalates).

@@ -21,7 +21,8 @@ export interface AlertRules {
    * Escalation inside the hold-off: a run whose strength (|score|) is at least this many times that of the
    * alert holding off still alerts (and holds off in turn). A weak alert then cannot hide a much stronger
    * anomaly the next day, while a spiky series whose spikes are alike still alerts at most once per hold-off.
-   * Infinity = a plain hold-off.
+   * Infinity = a plain hold-off. A stronger point of the alert's own excursion does not escalate: that is the
+   * anomaly already paged, still growing (a drift whose moving sum builds hour by hour), not a new one.
    */
   escalation: number;
 }
@@ -48,13 +49,16 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
 /**
  * Apply `rules` to raw per-point levels (0/1/2; a missing or suppressed point should be 0 and breaks a run).
  * Returns the alert level per point: the raw level at the points where an alert is raised, 0 elsewhere.
- * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only.
+ * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only; `excursionOnset` (per
+ * point, the onset of the excursion it belongs to, `excursion.ts`; NaN = none) keeps a run of the held alert's own
+ * excursion from escalating.
  */
 export function applyAlertRules(
   levels: ArrayLike<number>,
   timesMs: ArrayLike<number>,
   rules: AlertRules,
-  strength?: ArrayLike<number>
+  strength?: ArrayLike<number>,
+  excursionOnset?: ArrayLike<number>
 ): Uint8Array {
   const minRun = Math.max(1, Math.floor(rules.minConsecutive));
   const out = new Uint8Array(levels.length);
@@ -62,6 +66,7 @@ export function applyAlertRules(
   let run = 0;
   let lastAlertMs = -Infinity;
   let lastStrength = Infinity;
+  let lastOnset = NaN;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i] >= 2 ? 2 : levels[i] >= 1 ? 1 : 0;
     if (level === 0) {
@@ -78,11 +83,13 @@ export function applyAlertRules(
     }
     // Only the point where the run becomes eligible can alert; a run eligible inside a hold-off stays silent.
     const now = strength ? Math.abs(strength[i]) : NaN;
-    const escalates = now >= escalation * lastStrength;
+    const onset = excursionOnset ? excursionOnset[i] : NaN;
+    const escalates = now >= escalation * lastStrength && !(Number.isFinite(onset) && onset === lastOnset);
     if (run === minRun && (timesMs[i] - lastAlertMs >= rules.holdOffMs || escalates)) {
       out[i] = level;
       lastAlertMs = timesMs[i];
       lastStrength = Number.isFinite(now) ? now : Infinity;
+      lastOnset = onset;
     }
   }
   return out;

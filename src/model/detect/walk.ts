@@ -91,6 +91,8 @@ export interface Walk {
   excursion?: Excursion;
   /** Per point: the larger of |score| and the MOSUM statistic (the escalation of `hygiene.ts`). */
   strength: number[];
+  /** Per point: onset slot of the excursion it belongs to (NaN = none), known when the point is judged. */
+  excursionOnset: number[];
   /** True when a score of this sign may be flagged (`direction`). */
   allows: (score: number) => boolean;
   out: Detection;
@@ -169,6 +171,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     sustained: createMosum(r.sustain, config.sustainScore),
     gaps: createGapRuns(),
     strength: new Array<number>(n).fill(NaN),
+    excursionOnset: new Array<number>(n).fill(NaN),
     record: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     sustainedRecord: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     native: true,
