@@ -24,7 +24,7 @@ const NAB7_FLOOR = 69.5;
 // No knife edge (issue 12 must-have 6): a threshold moved by ±10 % must score at least the default minus 3 points.
 const NEIGHBOUR_MARGIN = 3;
 // Known limits: neighbours that miss that rule, each held to a floor a little under its measured score so that it
-// cannot get worse unseen. minScore 4.4 met the rule once a record must be beaten by a margin (`record.ts`
+// cannot get worse unseen. None now: minScore 4.4 met the rule once a record must be beaten by a margin (`record.ts`
 // RECORD_MARGIN: 58.3 → 60.1), minScore 3.6 once recurring spikes are absorbed rather than replaced
 // (`spikeBudget.ts`: 60.2 (−4.6) → 63.3 (−2.5); the bucket test of finer data paged every instance of
 // art_increase_spike_density's recurring spikes and nyc_taxi's ordinary hours while the model never saw them).
