@@ -132,9 +132,10 @@ function validateInput(timesMs: ArrayLike<number>, values: ArrayLike<number>): v
   }
 }
 
-interface Samples {
+/** Sample times and their values, index by index (`V` = number | null where a value may be missing). */
+export interface Samples<V = number> {
   timesMs: number[];
-  values: number[];
+  values: V[];
 }
 
 function sortStable(timesMs: ArrayLike<number>, values: ArrayLike<number>, repairs: SeriesRepair[]): Samples {

@@ -3,6 +3,7 @@
  * training window at the model step, the recent part at the output step, so that a long window at a fine step
  * stays within the point limit of one Prometheus range query. Shared by the data source and the service.
  */
+import type { Samples } from '../series';
 
 /** The expression to run for `range`: `expr` itself, or its bucket means for a range of `meanOfStepMs`. */
 export function rangeExpr(expr: string, range: FetchRange): string {
@@ -136,18 +137,16 @@ export function fetchRanges(args: {
   return { ranges: [history, fine], fineFromMs };
 }
 
-/** Sample times and values of one series; a missing value is null. */
-export interface Samples {
-  timesMs: number[];
-  values: Array<number | null>;
-}
-
 /**
  * The samples of one series from its two parts ({@link fetchRanges}): the history's before `fineFromMs`, then the
  * recent part's from `fineFromMs` on. The history's last bucket may reach past `fineFromMs` and Prometheus may
  * answer the recent part from an earlier aligned sample; each time is kept from the part that owns it.
  */
-export function joinSamples(history: Samples, recent: Samples, fineFromMs: number): Samples {
+export function joinSamples(
+  history: Samples<number | null>,
+  recent: Samples<number | null>,
+  fineFromMs: number
+): Samples<number | null> {
   const historyEnd = firstAtOrAfter(history.timesMs, fineFromMs);
   const recentStart = firstAtOrAfter(recent.timesMs, fineFromMs);
   return {
