@@ -19,6 +19,13 @@ describe('cappedSeed', () => {
     expect(Math.max(...cappedSeed({ index, value }, 1, 12, 4))).toBe(9);
   });
 
+  it('should count one burst across a day boundary once', () => {
+    // Days (back from index 11): 8–11, 4–7, 0–3. A burst at indices 3–4 falls on two days but is one extreme: the cap
+    // is the largest deviation half a day (2 points) or more away from it, 2.
+    const value = [0, 1, 0, 30, 28, 0, 1, 0, 2, 0, 1, 0];
+    expect(Math.max(...cappedSeed({ index, value }, 1, 12, 4))).toBe(2);
+  });
+
   it('should keep only the last `keep` deviations, and a one-day seed uncapped', () => {
     const value = [30, -1, 0.5, 2, 1, -8, 0.5, 1, -2, 1, 5, 0.5];
     expect(cappedSeed({ index, value }, 1, 3, 4)).toEqual([1, 5, 0.5]);

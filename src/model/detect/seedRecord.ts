@@ -10,8 +10,9 @@
  * So the seed counts an extreme only when it was reached on two days: each deviation enters the record capped at
  * the second-largest of the daily maxima of the seed. That is the block-maxima view of extremes (Gumbel,
  * "Statistics of Extremes", 1958), one block per day so that a daily cycle is in every block, taking the second
- * order statistic of the block maxima so that a single block cannot set it (breakdown point one block). A
- * routine daily job reaches its height every day and keeps it in the seed in full.
+ * order statistic of the block maxima so that a single block cannot set it (breakdown point one block; a burst
+ * split by a block boundary is one block's, as the blocks' phase is arbitrary). A routine daily job reaches its
+ * height every day and keeps it in the seed in full.
  */
 import type { ErrorLog } from './errorScale';
 
@@ -20,7 +21,9 @@ const MIN_SEED_DAYS = 2;
 
 /**
  * |deviation| / `scale` of the last `keep` logged deviations, each capped at the second-largest daily maximum
- * (module comment). Days are counted back from the newest deviation in blocks of `dayPoints` grid indices.
+ * (module comment). Days are counted back from the newest deviation in blocks of `dayPoints` grid indices; points
+ * within half a day of the largest do not count for another day's maximum (one burst across a block boundary is
+ * one extreme, not two).
  */
 export function cappedSeed(deviations: ErrorLog, scale: number, keep: number, dayPoints: number): number[] {
   const values = deviations.value.slice(-keep).map((d) => Math.abs(d) / scale);
@@ -29,14 +32,21 @@ export function cappedSeed(deviations: ErrorLog, scale: number, keep: number, da
     return values;
   }
   const newest = index[index.length - 1];
-  const dailyMax = new Map<number, number>();
-  values.forEach((v, k) => {
-    const day = Math.floor((newest - index[k]) / dayPoints);
-    dailyMax.set(day, Math.max(dailyMax.get(day) ?? 0, v));
-  });
-  if (dailyMax.size < MIN_SEED_DAYS) {
+  const dayOf = (k: number) => Math.floor((newest - index[k]) / dayPoints);
+  const days = new Set(index.map((_, k) => dayOf(k)));
+  if (days.size < MIN_SEED_DAYS) {
     return values;
   }
-  const cap = [...dailyMax.values()].sort((a, b) => b - a)[MIN_SEED_DAYS - 1];
+  const top = values.reduce((best, v, k) => (v > values[best] ? k : best), 0);
+  const dailyMax = new Map<number, number>();
+  values.forEach((v, k) => {
+    if (dayOf(k) !== dayOf(top) && Math.abs(index[k] - index[top]) >= dayPoints / 2) {
+      dailyMax.set(dayOf(k), Math.max(dailyMax.get(dayOf(k)) ?? 0, v));
+    }
+  });
+  if (dailyMax.size === 0) {
+    return values;
+  }
+  const cap = Math.max(...dailyMax.values());
   return values.map((v) => Math.min(v, cap));
 }
