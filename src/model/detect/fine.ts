@@ -291,7 +291,7 @@ function seedFineRecord(f: FineWalk, sdScore: number): void {
     return;
   }
   // One extreme alone in the unjudged warm-up days does not set the bar: a day's high must recur (`seedRecord.ts`).
-  const dayPoints = Math.round(DAY_MS / f.grid.series.stepMs);
+  const dayPoints = spanPoints({ ms: DAY_MS }, f.grid.series.stepMs);
   for (const v of cappedSeed(f.deviations, sdScore, f.record.length, dayPoints)) {
     pushRecord(f.record, v);
   }
