@@ -87,3 +87,20 @@ describe('anomaly windows where the band of a quiet hour reaches below zero (iss
     }
   });
 });
+
+describe('escalation within an excursion (hygiene.ts through runBacktest)', () => {
+  it('should page a growing drift once, not again when its scores have tripled', () => {
+    // Hourly daily sine with N(0, 1) noise; after two weeks a ramp of +1.2 per hour: alerted at 3 h (|z| 7), its
+    // scores and moving sums grow past three times that within the day, all of the same excursion (onset 3 h).
+    const normal = seededNormal(5);
+    const start = 24 * 14 + 5;
+    const values = Array.from(
+      { length: 24 * 21 },
+      (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 24) + normal() + (i >= start ? 1.2 * (i - start + 1) : 0)
+    );
+    const d = runBacktest({ startMs: Date.UTC(2024, 0, 1), stepMs: HOUR_MS, values, repairs: [] });
+    const alerts = d.anomaly.flatMap((a, i) => (a > 0 ? [i - start] : []));
+    // Without the excursion's onset passed to the alert rules, a second alert at 18 h (measured).
+    expect(alerts).toEqual([3]);
+  });
+});
