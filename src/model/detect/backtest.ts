@@ -42,7 +42,7 @@ import { aggregateSeries } from './aggregate';
 import { beatsRecord, pushRecord, recordMax } from './record';
 import { followExcursion, spreadExtent, startExcursion } from './excursion';
 import { logMissing, silencedByGap } from './gapRuns';
-import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket } from './fine';
+import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket, type FineWalk } from './fine';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { logError, scoreScale } from './errorScale';
 import { applyAlertRules } from './hygiene';
@@ -141,17 +141,26 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     fine ? fine.threshold : config.minScore,
     w.allows
   );
-  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, w.excursionOnset));
+  const onsetMs = (k: number) => (Number.isFinite(k) ? w.out.timesMs[k] : NaN);
+  w.out.anomaly = Array.from(
+    applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, w.excursionOnset.map(onsetMs))
+  );
   if (fine) {
     fine.out.refits = w.out.refits;
     fine.out.anomaly = Array.from(
-      applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength, fine.excursionOnset)
+      // An excursion begins with its onset bucket's first fine point, which may have alerted before it was known.
+      applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength, fineOnsetMs(fine))
     );
   }
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
     w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
   return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
+}
+
+/** Per fine point: the time of the first fine point of its excursion's onset bucket (NaN = none). */
+function fineOnsetMs(fine: FineWalk): number[] {
+  return fine.excursionOnset.map((k) => (Number.isFinite(k) ? fine.out.timesMs[fineSlots(fine, k)[0]] : NaN));
 }
 
 /** Flags of model slot i are suppressed: shortly after missing data, or an echo of an absorbed anomaly. */

@@ -104,3 +104,19 @@ describe('escalation within an excursion (hygiene.ts through runBacktest)', () =
     expect(alerts).toEqual([3]);
   });
 });
+
+describe('escalation within an excursion first paged by the fine test', () => {
+  it('should page a drift on 5-minute data once, though its first alert came before its bucket was complete', () => {
+    // As above at a 5-minute step (hourly model): a jump of 6σ, then +0.2 per point. The fine test pages the first
+    // point (|z| 5.5); its bucket starts the excursion once complete, and the next bucket's moving sum (26) is the
+    // same anomaly. Measured without the onset's time: a second alert 1.4 h later.
+    const normal = seededNormal(5);
+    const start = 288 * 14 + 67;
+    const values = Array.from(
+      { length: 288 * 16 },
+      (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 288) + normal() + (i >= start ? 6 + 0.2 * (i - start + 1) : 0)
+    );
+    const d = runBacktest({ startMs: Date.UTC(2024, 0, 1), stepMs: 300_000, values, repairs: [] });
+    expect(d.anomaly.flatMap((a, i) => (a > 0 ? [i - start] : []))).toEqual([0]);
+  });
+});

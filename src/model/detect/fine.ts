@@ -62,7 +62,10 @@ export interface FineWalk {
    * record is no anomaly, and counting it would raise the bar a later anomaly must clear to escalate.
    */
   strength: number[];
-  /** Per fine point: onset (model slot) of the excursion in progress, or the model slot's where a bucket test flagged. */
+  /**
+   * Per fine point: onset (model slot) of the excursion in progress when it is scored (after the previous bucket; its
+   * own bucket may start one once complete), or the model slot's where a bucket test flagged.
+   */
   excursionOnset: number[];
   out: Detection;
 }

@@ -84,7 +84,7 @@ describe('applyAlertRules', () => {
     // At 5 h a new excursion of strength 13 escalates.
     const lv = [0, 2, 0, 2, 0, 2, 0];
     const strength = [0, 4, 0, 13, 0, 13, 0];
-    const onset = [NaN, 1, 1, 1, NaN, 5, 5];
+    const onset = [NaN, 1, 1, 1, NaN, 5, 5].map((h) => h * 3_600_000);
     const alerts = applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength, onset);
     expect(Array.from(alerts)).toEqual([0, 2, 0, 0, 0, 2, 0]);
     // Without excursions every stronger run escalates.

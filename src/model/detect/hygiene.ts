@@ -49,16 +49,17 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
 /**
  * Apply `rules` to raw per-point levels (0/1/2; a missing or suppressed point should be 0 and breaks a run).
  * Returns the alert level per point: the raw level at the points where an alert is raised, 0 elsewhere.
- * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only; `excursionOnset` (per
- * point, the onset of the excursion it belongs to, `excursion.ts`; NaN = none) keeps a run of the held alert's own
- * excursion from escalating.
+ * `timesMs` must be increasing; `strength` (|score| per point) is needed for escalation only; `excursionOnsetMs` (per
+ * point, when the excursion it belongs to began, `excursion.ts`; NaN = none) keeps a run of the held alert's own
+ * excursion from escalating: one that had begun by the time of the alert. That also covers an alert raised before its
+ * excursion was known (a fine point, whose bucket starts the excursion once complete).
  */
 export function applyAlertRules(
   levels: ArrayLike<number>,
   timesMs: ArrayLike<number>,
   rules: AlertRules,
   strength?: ArrayLike<number>,
-  excursionOnset?: ArrayLike<number>
+  excursionOnsetMs?: ArrayLike<number>
 ): Uint8Array {
   const minRun = Math.max(1, Math.floor(rules.minConsecutive));
   const out = new Uint8Array(levels.length);
@@ -66,7 +67,6 @@ export function applyAlertRules(
   let run = 0;
   let lastAlertMs = -Infinity;
   let lastStrength = Infinity;
-  let lastOnset = NaN;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i] >= 2 ? 2 : levels[i] >= 1 ? 1 : 0;
     if (level === 0) {
@@ -83,13 +83,12 @@ export function applyAlertRules(
     }
     // Only the point where the run becomes eligible can alert; a run eligible inside a hold-off stays silent.
     const now = strength ? Math.abs(strength[i]) : NaN;
-    const onset = excursionOnset ? excursionOnset[i] : NaN;
-    const escalates = now >= escalation * lastStrength && !(Number.isFinite(onset) && onset === lastOnset);
+    const onsetMs = excursionOnsetMs ? excursionOnsetMs[i] : NaN;
+    const escalates = now >= escalation * lastStrength && !(onsetMs <= lastAlertMs);
     if (run === minRun && (timesMs[i] - lastAlertMs >= rules.holdOffMs || escalates)) {
       out[i] = level;
       lastAlertMs = timesMs[i];
       lastStrength = Number.isFinite(now) ? now : Infinity;
-      lastOnset = onset;
     }
   }
   return out;
