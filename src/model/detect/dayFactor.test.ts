@@ -1,9 +1,7 @@
 import { seededNormal } from '../sarima/simulate';
 import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
 /** Median of |x| over the finite entries of xs. */
 function medianAbs(xs: number[]): number {

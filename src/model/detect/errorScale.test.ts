@@ -13,6 +13,7 @@ import { MAD_TO_SIGMA } from './robustScale';
 import { normalQuantile } from '../sarima/normal';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { newWalk } from './walk';
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
 describe('errorScales', () => {
   it('should keep the overall scale when a noisy phase is a minority of its neighbourhood', () => {
@@ -155,8 +156,6 @@ describe('logError', () => {
 });
 
 describe('newWalk: the week of the day-of-week factors', () => {
-  const HOUR_MS = 3_600_000;
-  const DAY_MS = 24 * HOUR_MS;
   const walkAt = (startMs: number, stepMs: number, season: DetectorConfig['season'] = 'auto') =>
     newWalk({ startMs, stepMs, values: [1, 2, 3], repairs: [] }, { ...DEFAULT_DETECTOR_CONFIG, season }, [0, 1, 2]);
   // Day 0 of `dayOfWeek` is the epoch's weekday, a Thursday (getUTCDay 4).

@@ -1,6 +1,6 @@
 import { joinKey, joinSamples } from './fetchPlan';
+import { HOUR_MS } from '../timeUnits';
 
-const HOUR_MS = 3_600_000;
 const MIN5_MS = 300_000;
 
 describe('joinSamples', () => {
