@@ -2,7 +2,7 @@ import { seededNormal } from '../sarima/simulate';
 import { runBacktest } from './backtest';
 import { followExcursion, spreadExtent, type Excursion } from './excursion';
 import { anomalyWindows } from './windows';
-import { HOUR_MS } from '../timeUnits';
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
 /** A reference below-excursion from slot 0: forecast 10, weak band [8, 12], bridging 3 undecided slots. */
 function below(): Excursion {
@@ -88,35 +88,37 @@ describe('anomaly windows where the band of a quiet hour reaches below zero (iss
   });
 });
 
+/**
+ * Alert offsets from the drift's start of a daily sine (N(0, 1) noise, seed 5) that, after `startIndex` points, jumps
+ * by `jump` and then rises by `slope` per point.
+ */
+function driftAlerts(stepMs: number, days: number, startIndex: number, jump: number, slope: number): number[] {
+  const normal = seededNormal(5);
+  const perDay = DAY_MS / stepMs;
+  const values = Array.from(
+    { length: perDay * days },
+    (_, i) =>
+      100 +
+      10 * Math.sin((2 * Math.PI * i) / perDay) +
+      normal() +
+      (i >= startIndex ? jump + slope * (i - startIndex + 1) : 0)
+  );
+  const d = runBacktest({ startMs: Date.UTC(2024, 0, 1), stepMs, values, repairs: [] });
+  return d.anomaly.flatMap((a, i) => (a > 0 ? [i - startIndex] : []));
+}
+
 describe('escalation within an excursion (hygiene.ts through runBacktest)', () => {
   it('should page a growing drift once, not again when its scores have tripled', () => {
-    // Hourly daily sine with N(0, 1) noise; after two weeks a ramp of +1.2 per hour: alerted at 3 h (|z| 7), its
-    // scores and moving sums grow past three times that within the day, all of the same excursion (onset 3 h).
-    const normal = seededNormal(5);
-    const start = 24 * 14 + 5;
-    const values = Array.from(
-      { length: 24 * 21 },
-      (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 24) + normal() + (i >= start ? 1.2 * (i - start + 1) : 0)
-    );
-    const d = runBacktest({ startMs: Date.UTC(2024, 0, 1), stepMs: HOUR_MS, values, repairs: [] });
-    const alerts = d.anomaly.flatMap((a, i) => (a > 0 ? [i - start] : []));
-    // Without the excursion's onset passed to the alert rules, a second alert at 18 h (measured).
-    expect(alerts).toEqual([3]);
+    // Hourly: after two weeks a ramp of +1.2 per hour, alerted at 3 h (|z| 7); its scores and moving sums grow past
+    // three times that within the day, all of the same excursion (onset 3 h). Without the excursion's onset passed to
+    // the alert rules, a second alert at 18 h (measured).
+    expect(driftAlerts(HOUR_MS, 21, 24 * 14 + 5, 0, 1.2)).toEqual([3]);
   });
-});
 
-describe('escalation within an excursion first paged by the fine test', () => {
   it('should page a drift on 5-minute data once, though its first alert came before its bucket was complete', () => {
-    // As above at a 5-minute step (hourly model): a jump of 6σ, then +0.2 per point. The fine test pages the first
-    // point (|z| 5.5); its bucket starts the excursion once complete, and the next bucket's moving sum (26) is the
-    // same anomaly. Measured without the onset's time: a second alert 1.4 h later.
-    const normal = seededNormal(5);
-    const start = 288 * 14 + 67;
-    const values = Array.from(
-      { length: 288 * 16 },
-      (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 288) + normal() + (i >= start ? 6 + 0.2 * (i - start + 1) : 0)
-    );
-    const d = runBacktest({ startMs: Date.UTC(2024, 0, 1), stepMs: 300_000, values, repairs: [] });
-    expect(d.anomaly.flatMap((a, i) => (a > 0 ? [i - start] : []))).toEqual([0]);
+    // 5-minute step (hourly model): a jump of 6σ, then +0.2 per point. The fine test pages the first point (|z| 5.5);
+    // its bucket starts the excursion once complete, and the next bucket's moving sum (26) is the same anomaly.
+    // Measured without the onset's time: a second alert 1.4 h later.
+    expect(driftAlerts(300_000, 16, 288 * 14 + 67, 6, 0.2)).toEqual([0]);
   });
 });
