@@ -8,6 +8,7 @@ import { valueAt, METRIC_HELP, type DerivedSeries } from './derived';
 import { BadQueryParameterError, gridTimesMs, parseRangeGrid, parseTimeParamMs } from './queryBounds';
 import { matchesAll, parseExpr, parseSelector, PromQLParseError, type Matcher } from './selector';
 import type { Store } from './store';
+import { seriesKey } from '../../src/model/pipeline/seriesKey';
 
 export type Params = Record<string, string | string[] | undefined>;
 export interface ApiResult {
@@ -57,11 +58,7 @@ function selected(store: Store, matcherSets: Matcher[][]): Array<{ series: Deriv
       out.push(entry);
     }
   }
-  return out.sort((a, b) => labelKey(a.series.labels).localeCompare(labelKey(b.series.labels)));
-}
-
-function labelKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return out.sort((a, b) => seriesKey(a.series.labels).localeCompare(seriesKey(b.series.labels)));
 }
 
 function guarded(fn: () => ApiResult): ApiResult {

@@ -14,6 +14,7 @@ import { noteUpstreamFreshness } from './staleness';
 import type { SeriesInput } from '../../src/contract/fit';
 import { detectorFetch, joinParts } from './detectorFetch';
 import { rangeExpr } from '../../src/model/pipeline/fetchPlan';
+import { seriesKey } from '../../src/model/pipeline/seriesKey';
 import { queryRange, UpstreamError } from './upstream';
 
 export interface SchedulerOptions {
@@ -45,14 +46,6 @@ export function cycleDelayMs(stepMs: number, failures: number, random: number): 
   const intervalMs = Math.max(MIN_INTERVAL_MS, stepMs);
   const baseMs = failures > 0 ? Math.min(intervalMs, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 20)) : intervalMs;
   return baseMs + random * Math.min(MAX_JITTER_MS, baseMs * JITTER_SHARE);
-}
-
-/** Canonical series key from labels: sorted `name="value"` pairs. */
-export function seriesKey(labels: Record<string, string>): string {
-  const pairs = Object.keys(labels)
-    .sort()
-    .map((name) => `${name}=${JSON.stringify(labels[name])}`);
-  return `{${pairs.join(',')}}`;
 }
 
 export class Scheduler {

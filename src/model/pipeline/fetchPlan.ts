@@ -4,6 +4,7 @@
  * stays within the point limit of one Prometheus range query. Shared by the data source and the service.
  */
 import type { Samples } from '../series';
+import { seriesKey } from './seriesKey';
 
 /** The expression to run for `range`: `expr` itself, or its bucket means for a range of `meanOfStepMs`. */
 export function rangeExpr(expr: string, range: FetchRange): string {
@@ -16,11 +17,7 @@ export function rangeExpr(expr: string, range: FetchRange): string {
  */
 export function joinKey(labels: Record<string, string>): string {
   const { __name__: _name, ...rest } = labels;
-  return JSON.stringify(
-    Object.keys(rest)
-      .sort()
-      .map((k) => [k, rest[k]])
-  );
+  return seriesKey(rest);
 }
 
 /**
