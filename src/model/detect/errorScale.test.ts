@@ -4,6 +4,7 @@ import {
   dayOfWeek,
   errorLogKeep,
   errorScales,
+  hasWeek,
   logError,
   NO_WEEK,
   scoreScale,
@@ -180,5 +181,20 @@ describe('newWalk: the week of the day-of-week factors', () => {
     expect(walkAt(0, HOUR_MS, { ms: 7 * DAY_MS }).r.week).toBe(NO_WEEK);
     expect(walkAt(0, HOUR_MS, { ms: 7 * DAY_MS }).r.errorKeep).toBe(walkAt(0, HOUR_MS).r.scaleWindow);
     expect(walkAt(0, HOUR_MS, { ms: DAY_MS / 2 }).r.week.dayPoints).toBe(24);
+  });
+
+  it('should have a week (hasWeek) exactly when the log keeps weeks and the scales have day factors', () => {
+    const grids = [
+      walkAt(0, HOUR_MS).r,
+      walkAt(0, 45 * 60_000).r,
+      walkAt(0, 7 * 60_000).r,
+      walkAt(0, HOUR_MS, { ms: 7 * DAY_MS }).r,
+    ];
+    expect(grids.map((r) => hasWeek(r.week))).toEqual([true, true, false, false]);
+    for (const r of grids) {
+      const scales = errorScales({ index: [0, 1], value: [1, -1] }, r.scaleWindow, r.season, r.week);
+      expect(scales.byDay.length > 1).toBe(hasWeek(r.week));
+      expect(r.errorKeep > r.scaleWindow).toBe(hasWeek(r.week));
+    }
   });
 });

@@ -32,7 +32,7 @@ export interface ErrorScales {
   byPhase: number[];
   /** Factor (≥ 1) per day of the week ({@link dayOfWeek}); [1] without a week. */
   byDay: number[];
-  /** The week of `byDay`. */
+  /** The week of `byDay`: {@link NO_WEEK} exactly when `byDay` is [1]. */
   week: WeekGrid;
 }
 
@@ -46,6 +46,21 @@ export interface WeekGrid {
 
 /** No week: scales without day-of-week factors. */
 export const NO_WEEK: WeekGrid = { dayPoints: 1, weekPoints: 1, startPoints: 0 };
+
+/** Days in `week`, one group of day factors each: 7 on the grids `walk.ts` builds, 1 for {@link NO_WEEK}. */
+function weekDays(week: WeekGrid): number {
+  return Math.round(week.weekPoints / week.dayPoints);
+}
+
+/**
+ * True when `week` has at least two days, so the score gets day-of-week factors: the one test of "the series has a
+ * week" for the log's length ({@link errorLogKeep}), the factors ({@link errorScales}) and the score
+ * ({@link scoreScale}). `walk.ts` builds either {@link NO_WEEK} (false) or 7 days of a whole number ≥ 2 of points
+ * (true); a grid whose week is not a whole number ≥ 2 of days is not a week this module can place slots in.
+ */
+export function hasWeek(week: WeekGrid): boolean {
+  return weekDays(week) >= 2;
+}
 
 /** Day of the week (0 … days − 1, from the epoch's weekday) of grid slot i. */
 export function dayOfWeek(week: WeekGrid, i: number): number {
@@ -72,7 +87,7 @@ export const DAY_FACTOR_SHRINK = 0.5;
 
 /** Errors the log must keep for {@link errorScales}: the scale window, and the day factors' weeks. */
 export function errorLogKeep(scaleWindow: number, week: WeekGrid): number {
-  return week.weekPoints > week.dayPoints ? Math.max(scaleWindow, DAY_FACTOR_WEEKS * week.weekPoints) : scaleWindow;
+  return hasWeek(week) ? Math.max(scaleWindow, DAY_FACTOR_WEEKS * week.weekPoints) : scaleWindow;
 }
 
 /** Minimum errors (phase and neighbours together) for a phase scale; fewer → the overall scale. */
@@ -134,10 +149,10 @@ function phaseScales(log: ErrorLog, from: number, overall: number, period: numbe
  * more than {@link MIN_DAY_INSTANCES} days' worth of errors.
  */
 function dayFactors(log: ErrorLog, week: WeekGrid): Pick<ErrorScales, 'byDay' | 'week'> {
-  const days = Math.round(week.weekPoints / week.dayPoints);
-  if (days < 2) {
+  if (!hasWeek(week)) {
     return { byDay: [1], week: NO_WEEK };
   }
+  const days = weekDays(week);
   const groups: number[][] = Array.from({ length: days }, () => []);
   const all: number[] = [];
   const last = log.index.length > 0 ? log.index[log.index.length - 1] : 0;
@@ -160,7 +175,7 @@ function dayFactors(log: ErrorLog, week: WeekGrid): Pick<ErrorScales, 'byDay' | 
  * no scale (a flat line).
  */
 export function scoreScale(scales: ErrorScales, sigma2: number, i: number, level: number): number {
-  const dayFactor = scales.byDay.length > 1 ? scales.byDay[dayOfWeek(scales.week, i)] : 1;
+  const dayFactor = hasWeek(scales.week) ? scales.byDay[dayOfWeek(scales.week, i)] : 1;
   const phaseScale = scales.byPhase[i % scales.byPhase.length] * dayFactor;
   const floor = Math.max(MIN_RELATIVE_SIGMA * Math.abs(level), MIN_ABSOLUTE_SIGMA);
   return phaseScale > 0 ? Math.max(phaseScale, floor) : Math.max(Math.sqrt(sigma2), floor);
