@@ -98,4 +98,87 @@ describe('applyAlertRules', () => {
     const strength = [0, 10, 0, 25, 0, 31, 0];
     expect(Array.from(applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength))).toEqual([0, 2, 0, 0, 0, 2, 0]);
   });
+
+  describe('early page for a series that rarely alerts', () => {
+    const n = 9 * 24;
+    /** Hourly levels, strengths and excursion onsets with the given runs: [hour, strength, hours in excursion]. */
+    const series = (runs: Array<[number, number, number]>) => {
+      const lv = new Array<number>(n).fill(0);
+      const strength = new Array<number>(n).fill(0);
+      const onset = new Array<number>(n).fill(NaN);
+      for (const [h, s, extentH] of runs) {
+        lv[h] = 2;
+        strength[h] = s;
+        for (let k = h; k < h + extentH; k++) {
+          onset[k] = h * HOUR_MS;
+        }
+      }
+      return { lv, strength, onset };
+    };
+    const alertsOf = (runs: Array<[number, number, number]>) => {
+      const { lv, strength, onset } = series(runs);
+      const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
+      return Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
+    };
+    // An incident after 7 days of watching (|z| 100, in excursion for 3 h), then a weaker new anomaly 20 h later.
+    const incident = 7 * 24 + 14;
+    const aftershock = incident + 20;
+
+    it('should page a new, weaker anomaly after a quiet spell inside the hold-off when the series alerted once in a week', () => {
+      expect(
+        alertsOf([
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident, aftershock]);
+    });
+
+    it('should hold it off when the series had another alert episode in the week (a spiky series)', () => {
+      expect(
+        alertsOf([
+          [incident - 70, 10, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident - 70, incident]);
+    });
+
+    it('should hold it off when the series was not quiet for 8 hours before it', () => {
+      // The incident's excursion lasts until 6 h before the aftershock.
+      expect(
+        alertsOf([
+          [incident, 100, 15],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident]);
+    });
+
+    it('should hold it off in the first week, before the series has a history to call itself rare', () => {
+      expect(
+        alertsOf([
+          [incident - 48, 100, 3],
+          [aftershock - 48, 5, 2],
+        ])
+      ).toEqual([incident - 48]);
+    });
+
+    it('should count an escalation as part of the episode it escalates, unless it came after a quiet spell', () => {
+      // A weak alert 6 h before the incident, escalated by it (×3) before the series was quiet: one episode.
+      expect(
+        alertsOf([
+          [incident - 6, 4, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident - 6, incident, aftershock]);
+      // 12 h before, the incident is a new page after a quiet spell: a second episode in the week, so no early page.
+      expect(
+        alertsOf([
+          [incident - 12, 4, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident - 12, incident]);
+    });
+  });
 });
