@@ -180,5 +180,33 @@ describe('applyAlertRules', () => {
         ])
       ).toEqual([incident - 12, incident]);
     });
+
+    it('should measure the quiet spell to the start of the new excursion, not to the run that pages', () => {
+      // The aftershock's run comes 20 h after the incident; its excursion began earlier, at `startH`.
+      const alertsWithOnset = (startH: number) => {
+        const { lv, strength, onset } = series([
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ]);
+        for (let h = startH; h <= aftershock; h++) {
+          onset[h] = startH * HOUR_MS;
+        }
+        const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
+        return Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
+      };
+      // Begun 10 h after the incident's excursion ended: quiet for 8 h before it, so it pages.
+      expect(alertsWithOnset(incident + 13)).toEqual([incident, aftershock]);
+      // Begun 4 h after: not quiet for 8 h, however long it then lasted.
+      expect(alertsWithOnset(incident + 7)).toEqual([incident]);
+    });
+
+    it('should not page early a later run of the excursion holding off', () => {
+      // The incident's excursion lasts 24 h; a weaker run of it 20 h in is the anomaly already paged.
+      const { lv, strength, onset } = series([[incident, 100, 24]]);
+      lv[aftershock] = 2;
+      strength[aftershock] = 5;
+      const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
+      expect(Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []))).toEqual([incident]);
+    });
   });
 });
