@@ -208,5 +208,20 @@ describe('applyAlertRules', () => {
       const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
       expect(Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []))).toEqual([incident]);
     });
+
+    it('should page early with a minimum run of 2, measuring the quiet spell to the run start without onsets', () => {
+      const lv = new Array<number>(n).fill(0);
+      for (const h of [incident, incident + 1, aftershock, aftershock + 1]) {
+        lv[h] = 2;
+      }
+      const rules = { ...DEFAULT_ALERT_RULES, minConsecutive: 2 };
+      const out = applyAlertRules(
+        lv,
+        hours(n),
+        rules,
+        lv.map((v) => v * 50)
+      );
+      expect(Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []))).toEqual([incident + 1, aftershock + 1]);
+    });
   });
 });

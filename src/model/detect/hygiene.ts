@@ -94,6 +94,7 @@ export function applyAlertRules(
   const escalation = rules.escalation ?? Infinity;
   const history = newAlertHistory(timesMs.length > 0 ? timesMs[0] : NaN);
   let run = 0;
+  let runStartMs = NaN;
   let lastAlertMs = -Infinity;
   let lastStrength = Infinity;
   for (let i = 0; i < levels.length; i++) {
@@ -107,6 +108,9 @@ export function applyAlertRules(
       continue;
     }
     run++;
+    if (run === 1) {
+      runStartMs = timesMs[i];
+    }
     if (run < minRun) {
       continue;
     }
@@ -122,7 +126,7 @@ export function applyAlertRules(
     const newExcursion = !(onsetMs <= lastAlertMs);
     const expired = timesMs[i] - lastAlertMs >= rules.holdOffMs;
     const escalates = now >= escalation * lastStrength && newExcursion;
-    const early = !expired && newExcursion && pagesEarly(history, rules, timesMs[i], onsetMs);
+    const early = !expired && newExcursion && pagesEarly(history, rules, timesMs[i], onsetMs, runStartMs);
     if (expired || escalates || early) {
       out[i] = level;
       // A mere escalation continues the episode it escalates; the early page's rarity counts episodes.
@@ -150,11 +154,17 @@ function newAlertHistory(firstMs: number): AlertHistory {
 }
 
 /**
- * A run at `nowMs` (of the excursion begun at `onsetMs`, NaN = none) pages before its hold-off ends: the series was
- * quiet for `quietMs` before the excursion began, and the alert holding off is its only episode in `rareWindowMs`,
- * which it has been watched for.
+ * A run begun at `runStartMs`, eligible at `nowMs` (of the excursion begun at `onsetMs`, NaN = none: then the run's
+ * start), pages before its hold-off ends: the series was quiet for `quietMs` before the excursion began, and the alert
+ * holding off is its only episode in `rareWindowMs`, which it has been watched for.
  */
-function pagesEarly(history: AlertHistory, rules: AlertRules, nowMs: number, onsetMs: number): boolean {
+function pagesEarly(
+  history: AlertHistory,
+  rules: AlertRules,
+  nowMs: number,
+  onsetMs: number,
+  runStartMs: number
+): boolean {
   const windowMs = rules.rareWindowMs ?? Infinity;
   const { episodesMs, busyMs } = history;
   const heldMs = episodesMs.length > 0 ? episodesMs[episodesMs.length - 1] : NaN;
@@ -162,7 +172,8 @@ function pagesEarly(history: AlertHistory, rules: AlertRules, nowMs: number, ons
   if (!(heldMs - history.firstMs >= windowMs) || nowMs - others < windowMs) {
     return false;
   }
-  const startMs = Number.isFinite(onsetMs) ? onsetMs : nowMs;
+  // The run's own earlier points (minConsecutive > 1) are busy: quiet is judged before the run began at the latest.
+  const startMs = Number.isFinite(onsetMs) ? Math.min(onsetMs, runStartMs) : runStartMs;
   const before = lastBefore(busyMs, startMs);
   return startMs - before >= (rules.quietMs ?? Infinity);
 }
