@@ -45,7 +45,7 @@ import { logMissing, silencedByGap } from './gapRuns';
 import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket, type FineWalk } from './fine';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { logError, scoreScale } from './errorScale';
-import { applyAlertRules } from './hygiene';
+import { applyAlertRules, type AlertRules } from './hygiene';
 import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
 import { spikesAreRoutine } from './spikeBudget';
@@ -147,15 +147,37 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
   );
   if (fine) {
     fine.out.refits = w.out.refits;
-    fine.out.anomaly = Array.from(
-      // An excursion begins with its onset bucket's first fine point, which may have alerted before it was known.
-      applyAlertRules(fine.out.level, fine.out.timesMs, config.rules, fine.strength, fineOnsetMs(fine))
-    );
+    fine.out.anomaly = fineAlerts(w, fine, config.rules);
   }
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
     w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
   return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
+}
+
+/**
+ * The fine points' alerts. The rules' memory (hold-off, alert episodes, quiet spells: `hygiene.ts`) starts on the
+ * model grid's slots before the first fine point: on a mixed grid the fine part begins two days before the view (the
+ * service: before now) while the model grid reaches back the training window, so an alert or a week's episodes there
+ * still count, as they do when the whole series is at the fine step (the CLI on a native file, where no slot precedes
+ * the first fine point).
+ */
+function fineAlerts(w: Walk, fine: FineWalk, rules: AlertRules): number[] {
+  const fineStartMs = fine.out.timesMs.length > 0 ? fine.out.timesMs[0] : Infinity;
+  let k = 0;
+  while (k < w.out.timesMs.length && w.out.timesMs[k] < fineStartMs) {
+    k++;
+  }
+  const slotMs = (x: number) => (Number.isFinite(x) ? w.out.timesMs[x] : NaN);
+  const alerts = applyAlertRules(
+    [...w.out.level.slice(0, k), ...fine.out.level],
+    [...w.out.timesMs.slice(0, k), ...fine.out.timesMs],
+    rules,
+    [...w.strength.slice(0, k), ...fine.strength],
+    // An excursion begins with its onset bucket's first fine point, which may have alerted before it was known.
+    [...w.excursionOnset.slice(0, k).map(slotMs), ...fineOnsetMs(fine)]
+  );
+  return Array.from(alerts.subarray(k));
 }
 
 /** Per fine point: the time of the first fine point of its excursion's onset bucket (NaN = none). */
