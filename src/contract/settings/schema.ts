@@ -87,7 +87,10 @@ export const SHARED_SETTINGS = {
   }),
   holdOff: spec({
     label: 'Hold-off',
-    schema: duration('2d', 'After an anomaly starts, no new one for this long (0s = none)'),
+    schema: duration(
+      '2d',
+      'After an anomaly starts, no new one for this long, unless 3× as strong, or new after 8 quiet hours on a series with no other alert that week (0s = none)'
+    ),
     unit: 'duration',
     expect: 'a duration, e.g. 2d (0s = none)',
     edges: ALL_EDGES,
