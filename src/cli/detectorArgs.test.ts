@@ -68,7 +68,7 @@ describe('parseDetectorArgs', () => {
 
   it('should read --sensitivity and --direction from the settings schema, an explicit --min-score winning', () => {
     const high = parseDetectorArgs(['--sensitivity', 'high', '--direction', 'below'], []).config;
-    expect(high.minScore).toBe(3);
+    expect(high.minScore).toBe(3.15);
     expect(high.direction).toBe('below');
     expect(parseDetectorArgs(['--sensitivity', '4.5', '--min-score', '6'], []).config.minScore).toBe(6);
     expect(() => parseDetectorArgs(['--direction', 'up'], [])).toThrow('--direction');

@@ -132,7 +132,7 @@ export const SHARED_SETTINGS = {
       {
         default: 'medium',
         description:
-          'How unusual a point must be to count: low = 5, medium = 4, high = 3 typical errors, or that number',
+          'How unusual a point must be to count: low = 5.25, medium = 4.2, high = 3.15 typical errors, or that number',
       }
     ),
     unit: '',

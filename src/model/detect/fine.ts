@@ -79,8 +79,8 @@ const MAX_DEVIATIONS = 4096;
 /**
  * Threshold of the fine point test: the |score| whose one-sided tail probability is that of `minScore` divided
  * by the number of fine points per bucket (a Šidák-style correction: a bucket of 60 one-minute points must not
- * give 60 chances of a false alarm where an hourly point gave one). 4 → 4.56 for 12 points, 4.88 for 60; a 6σ
- * spike still passes at once.
+ * give 60 chances of a false alarm where an hourly point gave one). The default 4.2 → 4.73 for 12 points, 5.05
+ * for 60; a 6σ spike still passes at once.
  */
 export function fineThreshold(minScore: number, factor: number): number {
   // Upper tail of minScore by bisection on the normal quantile (monotone): q = 1 − Φ(minScore).
