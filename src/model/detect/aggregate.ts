@@ -9,6 +9,7 @@
 import { StepMismatchError } from '../errors';
 import type { RegularSeries } from '../series';
 import { WEEK_MS } from '../timeUnits';
+import { lowerBound } from '../lowerBound';
 
 /** Result of {@link aggregateSeries}. */
 export interface AggregatedSeries {
@@ -87,18 +88,4 @@ function causalMedians(xs: number[], span: number): number[] {
     const mid = sorted.length >> 1;
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   });
-}
-
-function lowerBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }

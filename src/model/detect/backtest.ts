@@ -46,6 +46,7 @@ import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket, type FineWalk }
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './config';
 import { logError, scoreScale } from './errorScale';
 import { applyAlertRules, type AlertRules } from './hygiene';
+import { lowerBound } from '../lowerBound';
 import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
 import { spikesAreRoutine } from './spikeBudget';
@@ -141,13 +142,11 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     fine ? fine.threshold : config.minScore,
     w.allows
   );
-  const onsetMs = (k: number) => (Number.isFinite(k) ? w.out.timesMs[k] : NaN);
-  w.out.anomaly = Array.from(
-    applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, w.excursionOnset.map(onsetMs))
-  );
+  const onsetMs = w.excursionOnset.map((k) => (Number.isFinite(k) ? w.out.timesMs[k] : NaN));
+  w.out.anomaly = Array.from(applyAlertRules(w.out.level, w.out.timesMs, config.rules, w.strength, onsetMs));
   if (fine) {
     fine.out.refits = w.out.refits;
-    fine.out.anomaly = fineAlerts(w, fine, config.rules);
+    fine.out.anomaly = fineAlerts(w, onsetMs, fine, config.rules);
   }
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
@@ -160,22 +159,17 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
  * model grid's slots before the first fine point: on a mixed grid the fine part begins two days before the view (the
  * service: before now) while the model grid reaches back the training window, so an alert or a week's episodes there
  * still count, as they do when the whole series is at the fine step (the CLI on a native file, where no slot precedes
- * the first fine point).
+ * the first fine point). `onsetMs`: per model slot, when its excursion began (NaN = none).
  */
-function fineAlerts(w: Walk, fine: FineWalk, rules: AlertRules): number[] {
-  const fineStartMs = fine.out.timesMs.length > 0 ? fine.out.timesMs[0] : Infinity;
-  let k = 0;
-  while (k < w.out.timesMs.length && w.out.timesMs[k] < fineStartMs) {
-    k++;
-  }
-  const slotMs = (x: number) => (Number.isFinite(x) ? w.out.timesMs[x] : NaN);
+function fineAlerts(w: Walk, onsetMs: number[], fine: FineWalk, rules: AlertRules): number[] {
+  const k = lowerBound(w.out.timesMs, fine.out.timesMs.length > 0 ? fine.out.timesMs[0] : Infinity);
   const alerts = applyAlertRules(
     [...w.out.level.slice(0, k), ...fine.out.level],
     [...w.out.timesMs.slice(0, k), ...fine.out.timesMs],
     rules,
     [...w.strength.slice(0, k), ...fine.strength],
     // An excursion begins with its onset bucket's first fine point, which may have alerted before it was known.
-    [...w.excursionOnset.slice(0, k).map(slotMs), ...fineOnsetMs(fine)]
+    [...onsetMs.slice(0, k), ...fineOnsetMs(fine)]
   );
   return Array.from(alerts.subarray(k));
 }

@@ -115,11 +115,11 @@ describe('applyAlertRules', () => {
       }
       return { lv, strength, onset };
     };
-    const alertsOf = (runs: Array<[number, number, number]>) => {
-      const { lv, strength, onset } = series(runs);
-      const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
-      return Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
-    };
+    /** Hours where an alert was raised. */
+    const alertHours = (out: ArrayLike<number>) => Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
+    const alertsFor = ({ lv, strength, onset }: ReturnType<typeof series>) =>
+      alertHours(applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset));
+    const alertsOf = (runs: Array<[number, number, number]>) => alertsFor(series(runs));
     // An incident after 7 days of watching (|z| 100, in excursion for 3 h), then a weaker new anomaly 20 h later.
     const incident = 7 * 24 + 14;
     const aftershock = incident + 20;
@@ -184,15 +184,14 @@ describe('applyAlertRules', () => {
     it('should measure the quiet spell to the start of the new excursion, not to the run that pages', () => {
       // The aftershock's run comes 20 h after the incident; its excursion began earlier, at `startH`.
       const alertsWithOnset = (startH: number) => {
-        const { lv, strength, onset } = series([
+        const runs = series([
           [incident, 100, 3],
           [aftershock, 5, 2],
         ]);
         for (let h = startH; h <= aftershock; h++) {
-          onset[h] = startH * HOUR_MS;
+          runs.onset[h] = startH * HOUR_MS;
         }
-        const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
-        return Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
+        return alertsFor(runs);
       };
       // Begun 10 h after the incident's excursion ended: quiet for 8 h before it, so it pages.
       expect(alertsWithOnset(incident + 13)).toEqual([incident, aftershock]);
@@ -202,11 +201,10 @@ describe('applyAlertRules', () => {
 
     it('should not page early a later run of the excursion holding off', () => {
       // The incident's excursion lasts 24 h; a weaker run of it 20 h in is the anomaly already paged.
-      const { lv, strength, onset } = series([[incident, 100, 24]]);
-      lv[aftershock] = 2;
-      strength[aftershock] = 5;
-      const out = applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset);
-      expect(Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []))).toEqual([incident]);
+      const runs = series([[incident, 100, 24]]);
+      runs.lv[aftershock] = 2;
+      runs.strength[aftershock] = 5;
+      expect(alertsFor(runs)).toEqual([incident]);
     });
 
     it('should page early with a minimum run of 2, measuring the quiet spell to the run start without onsets', () => {
@@ -221,7 +219,7 @@ describe('applyAlertRules', () => {
         rules,
         lv.map((v) => v * 50)
       );
-      expect(Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []))).toEqual([incident + 1, aftershock + 1]);
+      expect(alertHours(out)).toEqual([incident + 1, aftershock + 1]);
     });
   });
 });

@@ -11,6 +11,7 @@
  */
 
 import { DAY_MS, HOUR_MS, WEEK_MS } from '../timeUnits';
+import { lowerBound } from '../lowerBound';
 
 /** Alert rules; see the module comment. */
 export interface AlertRules {
@@ -179,17 +180,8 @@ function pagesEarly(
   return startMs - before >= (rules.quietMs ?? Infinity);
 }
 
-/** Largest value of increasing `sorted` below `limit`, -Infinity if none (binary search). */
+/** Largest value of increasing `sorted` below `limit`, -Infinity if none. */
 function lastBefore(sorted: number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < limit) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo > 0 ? sorted[lo - 1] : -Infinity;
+  const k = lowerBound(sorted, limit);
+  return k > 0 ? sorted[k - 1] : -Infinity;
 }

@@ -13,6 +13,7 @@
  * no model has been fitted yet; it is deliberately conservative (a daily cycle widens the MAD).
  */
 import { DAY_MS } from '../timeUnits';
+import { lowerBound } from '../lowerBound';
 import { MIN_ABSOLUTE_SIGMA, MIN_RELATIVE_SIGMA } from './fallback';
 import { MAD_TO_SIGMA } from './robustScale';
 import { beatsRecord } from './record';
@@ -115,17 +116,7 @@ class SortedWindow {
   }
 
   private lowerBound(y: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.values[mid] < y) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return lowerBound(this.values, y, this.count);
   }
 }
 

@@ -2,6 +2,7 @@
  * Mapping of detector flags (on the model grid, possibly aggregated) back to the rows of the original file,
  * for NAB scoring.
  */
+import { lowerBound } from '../lowerBound';
 
 /**
  * For each flagged time, mark the first row whose timestamp is ≥ that time − `toleranceMs` (the input grid
@@ -16,16 +17,7 @@ export function flagRows(
 ): boolean[] {
   const flags = new Array<boolean>(rowTimesMs.length).fill(false);
   for (const t of flaggedTimesMs) {
-    let lo = 0;
-    let hi = rowTimesMs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rowTimesMs[mid] >= t - toleranceMs) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
+    const lo = lowerBound(rowTimesMs, t - toleranceMs);
     if (lo < rowTimesMs.length) {
       flags[lo] = true;
     }
