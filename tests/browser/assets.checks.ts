@@ -20,13 +20,29 @@ const missingFonts = FONT_PACKAGES.filter((p) => !fs.existsSync(path.join(ROOT, 
 async function failedRequests(session: Session, url: string, viewport = { width: 1140, height: 900 }) {
   const page: Page = await session.browser.newPage({ viewport, deviceScaleFactor: 1 });
   const failed: string[] = [];
+  const aborted = new Set<string>();
   page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${new URL(r.url()).pathname}`));
-  page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText ?? 'failed'} ${new URL(r.url()).pathname}`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? 'failed';
+    // The page cancelled it (an icon re-rendered while its SVG was loading): whether that happens depends on timing,
+    // so such a URL is fetched again below and judged by its answer.
+    if (reason === 'net::ERR_ABORTED') {
+      aborted.add(r.url());
+    } else {
+      failed.push(`${reason} ${new URL(r.url()).pathname}`);
+    }
+  });
   // Generous timeouts: the machine may be busy; what counts is that every request ends well, not how fast.
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 90_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForLoadState('load', { timeout: 90_000 });
+  for (const abortedUrl of aborted) {
+    const answer = await page.request.get(abortedUrl);
+    if (!answer.ok()) {
+      failed.push(`${answer.status()} ${new URL(abortedUrl).pathname} (cancelled by the page, then fetched again)`);
+    }
+  }
   return { page, failed };
 }
 
