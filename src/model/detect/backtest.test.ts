@@ -1,11 +1,12 @@
 import fiveMinute from '../../../tests/fixtures/detect/five_minute.json';
 import dailyShift from '../../../tests/fixtures/detect/daily_shift.json';
 import dailySpike from '../../../tests/fixtures/detect/daily_spike.json';
+import fadingSpikes from '../../../tests/fixtures/detect/fading_spikes.json';
 import type { RegularSeries } from '../series';
 import { runBacktest, runDetector } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { anomalyWindows } from './windows';
-import { HOUR_MS } from '../timeUnits';
+import { DAY_MS, HOUR_MS } from '../timeUnits';
 
 // Fixtures: tests/fixtures/detect/generate.py (daily sine, N(0, 0.3²) noise, events at 2024-01-10 12:00).
 const EVENT_MS = Date.UTC(2024, 0, 10, 12);
@@ -117,6 +118,19 @@ describe('runBacktest', () => {
     expect(calibrated.filter(inSecond)).toEqual([]);
     const plain = flaggedTimes(runBacktest(bumped, { ...DEFAULT_DETECTOR_CONFIG, recordWindow: { points: 0 } }));
     expect(plain.filter(inSecond)).toHaveLength(1);
+  });
+
+  it('should hold back a smaller spike nine days after a larger one, not once the larger has faded', () => {
+    // fading_spikes.json: spikes of |z| 15.2 (01-08), 11.5 (01-17, nine days later) and 12.9 (01-27, ten days after
+    // that). The plain week-long record has forgotten 15.2 by 01-17 and pages all three; a 21-day window still holds
+    // 15.2 on 01-27 and misses the third; the fading record weighs 15.2 at 1 − 2/14 on 01-17 (13.0 > 11.5 × 1.025)
+    // and at 0.14 on 01-27, where the nearer 11.5 weighs 0.79 (9.0 < 12.9 / 1.025).
+    const [first, second, third] = [Date.UTC(2024, 0, 8, 12), Date.UTC(2024, 0, 17, 12), Date.UTC(2024, 0, 27, 12)];
+    const flagged = (change: Partial<typeof DEFAULT_DETECTOR_CONFIG>) =>
+      flaggedTimes(runBacktest(series(fadingSpikes), { ...DEFAULT_DETECTOR_CONFIG, ...change }));
+    expect(flagged({})).toEqual([first, third]);
+    expect(flagged({ recordFade: { ms: 0 } })).toEqual([first, second, third]);
+    expect(flagged({ recordWindow: { ms: 21 * DAY_MS }, recordFade: { ms: 0 } })).toEqual([first]);
   });
 
   it('should flag every anomalous point when not onset-only', () => {

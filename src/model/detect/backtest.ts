@@ -15,9 +15,9 @@
  * 4. A point is anomalous when it leaves the weak band with |z| ≥ `minScore` (a spike; its level is the band
  *    it leaves), or when a moving sum of recent scores reaches `sustainScore` (a drift or a run, `mosum.ts`;
  *    level ≥ 1). Both tests are calibrated per series (`record.ts`): the spike must also beat every |z| of the
- *    last `recordWindow` (at the native step), the moving sum every moving sum of that window. It is not
- *    flagged after a data gap (`gapSuppress`; unless gaps are routine for the series, `gapRuns.ts`) nor when it
- *    is an echo (below).
+ *    last `recordWindow` (at the native step; older ones fading out over `recordFade`), the moving sum every
+ *    moving sum of that window. It is not flagged after a data gap (`gapSuppress`; unless gaps are routine for
+ *    the series, `gapRuns.ts`) nor when it is an echo (below).
  *    Alert hygiene then turns levels into alerts (`hygiene.ts`).
  * 5. Spikes are absorbed as their one-step prediction, for at most `maxReplace` consecutive points, and enter
  *    the next fit as such: a spike does not widen tomorrow's band, while a lasting shift is followed again
@@ -181,7 +181,9 @@ function fineOnsetMs(fine: FineWalk): number[] {
 
 /** Flags of model slot i are suppressed: shortly after missing data, or an echo of an absorbed anomaly. */
 function isSuppressed(w: Walk, i: number): boolean {
-  return silencedByGap(w.gaps, i, w.r.gapSuppress, w.record.length) || (w.model !== undefined && isEcho(w, w.model, i));
+  return (
+    silencedByGap(w.gaps, i, w.r.gapSuppress, w.r.routineGapWindow) || (w.model !== undefined && isEcho(w, w.model, i))
+  );
 }
 
 /** Prediction of point i (horizon per config, shorter right after a refit) as mean and variance. */
@@ -316,7 +318,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   const anomalous = (sustained >= w.cfg.sustainScore && beatsRecord(sustained, sustainedRecord, 1)) || spike;
   w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
-  const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.record.length);
+  const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.r.routineGapWindow);
   w.out.level[i] = anomalous && !suppressed && w.allows(z) ? Math.max(1, bandLevel) : 0;
   return { spike, anomalous, echo };
 }

@@ -20,7 +20,7 @@
 import { cloneState, forecastSarima, predictNext, type FilterState, type SarimaModel } from '../sarima';
 import type { RegularSeries } from '../series';
 import { logError, scoreScale, type ErrorLog } from './errorScale';
-import { beatsRecord, createRecordWindow, pushRecord, recordMax, type RecordWindow } from './record';
+import { beatsRecord, pointRecordWindow, pushRecord, recordMax, type RecordWindow } from './record';
 import { robustScale } from './robustScale';
 import { cappedSeed } from './seedRecord';
 import type { Detection } from './types';
@@ -114,7 +114,7 @@ export function newFineWalk(w: Walk, grid: FineGrid): FineWalk {
     bandWithin: NaN,
     withinAt: -1,
     scaleWindow: Math.min(MAX_DEVIATIONS, spanPoints(w.cfg.scaleWindow, stepMs)),
-    record: createRecordWindow(spanPoints(w.cfg.recordWindow, stepMs, 0)),
+    record: pointRecordWindow(w.cfg, stepMs),
     strength: nan(),
     excursionOnset: nan(),
     out: {

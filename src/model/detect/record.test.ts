@@ -1,4 +1,4 @@
-import { createRecordWindow, pushRecord, recordMax } from './record';
+import { createRecordWindow, pushRecord, recordMax, recordWeight, type RecordWindow } from './record';
 
 describe('record window', () => {
   it('should return the largest |score| of the last W points before the next one', () => {
@@ -14,6 +14,56 @@ describe('record window', () => {
 
   it('should never hold back a point when the window is 0 (calibration off)', () => {
     const r = createRecordWindow(0);
+    pushRecord(r, 9);
+    expect(recordMax(r)).toBe(0);
+  });
+});
+
+/** The faded maximum by brute force over every point of the window. */
+function naiveMax(r: RecordWindow, scores: number[]): number {
+  let best = 0;
+  scores.forEach((s, k) => {
+    best = Math.max(best, s * recordWeight(r, scores.length - k));
+  });
+  return best;
+}
+
+/** Deterministic pseudo-random heavy-tailed scores (no wall clock, no Math.random). */
+function scores(n: number, seed: number): number[] {
+  let x = seed;
+  return Array.from({ length: n }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const u = (x + 1) / 2147483649;
+    return 1 / Math.sqrt(u) - 1;
+  });
+}
+
+describe('fading record', () => {
+  it('should weigh an extreme in full up to the full age, then fade linearly to nothing after the fade', () => {
+    const r = createRecordWindow(4, 6);
+    [1, 1, 6 / 7, 1 / 7, 0].forEach((w, k) => expect(recordWeight(r, [1, 4, 5, 10, 11][k])).toBeCloseTo(w, 12));
+  });
+
+  it('should count an old extreme at its faded weight, not in full or not at all', () => {
+    const r = createRecordWindow(4, 6);
+    pushRecord(r, 14);
+    [1, 1, 1, 1, 1].forEach((s) => pushRecord(r, s));
+    // Age 6: 14 × (1 − 2/7) = 10, where a plain 4-point record would say 1 and a 10-point one 14.
+    expect(recordMax(r)).toBeCloseTo(10, 12);
+  });
+
+  it('should equal the brute-force faded maximum at every point', () => {
+    const r = createRecordWindow(15, 45);
+    const seen: number[] = [];
+    for (const s of scores(2000, 7)) {
+      expect(recordMax(r)).toBeCloseTo(naiveMax(r, seen), 12);
+      pushRecord(r, s);
+      seen.push(s);
+    }
+  });
+
+  it('should stay off when the full window is 0, whatever the fade', () => {
+    const r = createRecordWindow(0, 10);
     pushRecord(r, 9);
     expect(recordMax(r)).toBe(0);
   });

@@ -11,7 +11,7 @@ import { directionAllows, spanPoints, type DetectorConfig, type Span } from './c
 import { errorLogKeep, NO_WEEK, type ErrorLog, type ErrorScales, type WeekGrid } from './errorScale';
 import type { Excursion } from './excursion';
 import { createGapRuns, type GapRuns } from './gapRuns';
-import { createRecordWindow, type RecordWindow } from './record';
+import { createRecordWindow, pointRecordWindow, type RecordWindow } from './record';
 import { createSpikeTally, SPIKE_BUDGET_SPAN_MS, type SpikeTally } from './spikeBudget';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
@@ -27,6 +27,8 @@ export interface Resolved {
   scaleWindow: number;
   sustain: number;
   maxReplace: number;
+  /** `recordWindow` in points: gaps are routine when others ended this recently (`gapRuns.ts`). */
+  routineGapWindow: number;
   gapSuppress: number;
   /** Longest excursion followed against its onset's band: one season, or one day without a season. */
   excursion: number;
@@ -135,6 +137,7 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number, startMs: number): Re
     sustain: spanPoints(cfg.sustainWindow, stepMs, 0),
     maxReplace: spanPoints(cfg.maxReplace, stepMs, 0),
     gapSuppress: spanPoints(cfg.gapSuppress, stepMs, 0),
+    routineGapWindow: spanPoints(cfg.recordWindow, stepMs, 0),
     excursion: season > 1 ? season : spanPoints({ ms: DAY_MS }, stepMs),
     spikeSpan: spanPoints({ ms: SPIKE_BUDGET_SPAN_MS }, stepMs),
     weekly: Number.isInteger(weekly) && weekly > season ? weekly : 0,
@@ -172,7 +175,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     gaps: createGapRuns(),
     strength: new Array<number>(n).fill(NaN),
     excursionOnset: new Array<number>(n).fill(NaN),
-    record: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
+    record: pointRecordWindow(config, series.stepMs),
     sustainedRecord: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     native: true,
     allows: (score) => directionAllows(config.direction, score),
