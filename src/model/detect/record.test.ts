@@ -68,3 +68,41 @@ describe('fading record', () => {
     expect(recordMax(r)).toBe(0);
   });
 });
+
+/**
+ * Wrap the candidate lists of `r` so that every element the record's code reads is counted (cost without timing).
+ * Array methods run on the plain list: a shift or splice moves memory, not candidates the code looks at.
+ */
+function countReads(r: RecordWindow): { reads: number } {
+  const counter = { reads: 0 };
+  const counted = (list: number[]) =>
+    new Proxy(list, {
+      get(target, key, receiver) {
+        const member: unknown = Reflect.get(target, key, receiver);
+        if (typeof member === 'function') {
+          return member.bind(target);
+        }
+        if (typeof key === 'string' && /^\d+$/.test(key)) {
+          counter.reads++;
+        }
+        return member;
+      },
+    });
+  r.index = counted(r.index);
+  r.value = counted(r.value);
+  return counter;
+}
+
+describe('fading record cost', () => {
+  it('should not read every full-weight candidate at each point when the score falls slowly', () => {
+    // A |score| falling for 1000 points keeps 1000 full-weight candidates; the maximum of them is the oldest.
+    const r = createRecordWindow(1000, 2000);
+    const counter = countReads(r);
+    for (let t = 0; t < 3000; t++) {
+      expect(recordMax(r)).toBe(t === 0 ? 0 : 10 - Math.max(0, t - 1000) * 1e-4);
+      pushRecord(r, 10 - t * 1e-4);
+    }
+    // Reading every candidate at each point is about 2 × 1000 reads per point; the fading front alone, a few.
+    expect(counter.reads / 3000).toBeLessThan(20);
+  });
+});

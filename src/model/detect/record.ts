@@ -71,15 +71,22 @@ export function recordMax(r: RecordWindow): number {
 }
 
 /**
- * The faded maximum, scanning the candidates from the newest; a candidate that weighs no more than a newer one is
- * dropped, as it never will again: for a log-concave weight w and ages a > b, w(a + s)/w(b + s) never rises with
- * s. The kept candidates weigh more the older they are, so the scan is short: about the number of times the series
- * beat its own faded record.
+ * The faded maximum. Candidates of full weight (age ≤ `fullPoints`) are the newest, their values decreasing: the
+ * oldest of them is their maximum, and no newer one can outweigh it while they all weigh 1, so only the fading
+ * candidates in front of them are scanned (a |score| falling slowly for a week keeps a week of full-weight
+ * candidates: reading them all made each point cost O(W)). A fading candidate that weighs no more than a newer one
+ * is dropped, as it never will again: for a log-concave weight w and ages a > b, w(a + s)/w(b + s) never rises
+ * with s. The kept fading candidates weigh more the older they are, so the scan is short: about the number of
+ * times the series beat its own faded record.
  */
 function fadedMax(r: RecordWindow): number {
-  let best = 0;
-  let kept = r.index.length;
-  for (let k = r.index.length - 1; k >= 0; k--) {
+  let fresh = 0;
+  while (fresh < r.index.length && r.t - r.index[fresh] > r.fullPoints) {
+    fresh++;
+  }
+  let best = fresh < r.value.length ? r.value[fresh] : 0;
+  let kept = fresh;
+  for (let k = fresh - 1; k >= 0; k--) {
     const weighted = r.value[k] * recordWeight(r, r.t - r.index[k]);
     if (weighted > best || k === r.index.length - 1) {
       best = Math.max(best, weighted);
