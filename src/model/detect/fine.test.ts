@@ -3,6 +3,7 @@ import type { RegularSeries } from '../series';
 import { runDetector } from './backtest';
 import { fineThreshold } from './fine';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
+import { DAY_MS } from '../timeUnits';
 
 /** 1-minute data: daily sine of amplitude 3 plus white N(0, 1) noise; the model runs on hourly means. */
 function minutes(days: number, seed: number): RegularSeries {
@@ -50,6 +51,25 @@ describe('scoring at the native step (fine.ts)', () => {
     const above = runDetector(series, { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' }).detection;
     expect(both.anomaly[at]).toBeGreaterThan(0);
     expect(above.anomaly.some((a) => a > 0)).toBe(false);
+  });
+});
+
+describe('the fine record fading out (fine.ts, record.ts)', () => {
+  it('should hold back a smaller 1-minute spike nine days after a larger one, not once the larger has faded', () => {
+    // One-minute spikes of +20, +15 nine days later and +17 ten days after that (noise σ 1): each moves its hour's
+    // mean by a third of a σ at most, so only the fine point test sees them. Measured fine |z|: 19.4, 14.0, 15.6.
+    // The fading record weighs 19.4 at 1 − 2/14 nine days later (16.6 > 14.0 × 1.025) and 14.0 at 1 − 3/14 ten
+    // days after that (11.0 < 15.6 / 1.025); a plain week pages all three, a plain 21 days the first only.
+    const series = minutes(24, 3);
+    const spikes = [4, 13, 23].map((day) => day * 1440 + 720);
+    spikes.forEach((at, k) => (series.values[at] += [20, 15, 17][k]));
+    const levels = (change: Partial<typeof DEFAULT_DETECTOR_CONFIG>) => {
+      const d = runDetector(series, { ...DEFAULT_DETECTOR_CONFIG, ...change }).detection;
+      return spikes.map((at) => (d.level[at] > 0 ? 1 : 0));
+    };
+    expect(levels({})).toEqual([1, 0, 1]);
+    expect(levels({ recordFade: { ms: 0 } })).toEqual([1, 1, 1]);
+    expect(levels({ recordWindow: { ms: 21 * DAY_MS }, recordFade: { ms: 0 } })).toEqual([1, 0, 0]);
   });
 });
 
