@@ -1,4 +1,7 @@
+import { DEFAULT_DETECTOR_CONFIG } from './config';
 import { createRecordWindow, pushRecord, recordMax, recordWeight, type RecordWindow } from './record';
+import { newWalk } from './walk';
+import { HOUR_MS } from '../timeUnits';
 
 describe('record window', () => {
   it('should return the largest |score| of the last W points before the next one', () => {
@@ -39,6 +42,15 @@ function scores(n: number, seed: number): number[] {
 }
 
 describe('fading record', () => {
+  it('should fade the point record only: the sustained record and the routine-gap window keep the plain week', () => {
+    // A faded sustained record was measured and rejected (nab30 70.14, minScore × 0.9 3.1 points down).
+    const hourly = { startMs: 0, stepMs: HOUR_MS, values: [1, 2, 3], repairs: [] };
+    const w = newWalk(hourly, DEFAULT_DETECTOR_CONFIG, [0, 1, 2]);
+    expect([w.record.fullPoints, w.record.length]).toEqual([7 * 24, 21 * 24]);
+    expect([w.sustainedRecord.fullPoints, w.sustainedRecord.length]).toEqual([7 * 24, 7 * 24]);
+    expect(w.r.routineGapWindow).toBe(7 * 24);
+  });
+
   it('should weigh an extreme in full up to the full age, then fade linearly to nothing after the fade', () => {
     const r = createRecordWindow(4, 6);
     [1, 1, 6 / 7, 1 / 7, 0].forEach((w, k) => expect(recordWeight(r, [1, 4, 5, 10, 11][k])).toBeCloseTo(w, 12));
