@@ -99,60 +99,8 @@ describe('applyAlertRules', () => {
     expect(Array.from(applyAlertRules(lv, hours(7), DEFAULT_ALERT_RULES, strength))).toEqual([0, 2, 0, 0, 0, 2, 0]);
   });
 
-  describe('fading end of the hold-off', () => {
-    const n = 5 * 24;
-    /** Hourly levels and strengths with the given runs: [hour, strength]. */
-    const series = (runs: Array<[number, number]>) => {
-      const lv = new Array<number>(n).fill(0);
-      const strength = new Array<number>(n).fill(0);
-      for (const [h, s] of runs) {
-        lv[h] = 2;
-        strength[h] = s;
-      }
-      return { lv, strength };
-    };
-    const alertHours = (out: ArrayLike<number>) => Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
-
-    it('should hold a weak run after the hold-off while it is under the fading share of the held alert', () => {
-      // Alert |z| 40 at 0 h. At 60 h (12 h into the two-day fade) a run needs 0.5 × 0.75 × 40 = 15: 10 is held.
-      // At 84 h (36 h in) it needs 5: 6 pages, and holds off 8 at 86 h (under ×3) in turn.
-      const { lv, strength } = series([
-        [0, 40],
-        [60, 10],
-        [84, 6],
-        [86, 8],
-      ]);
-      expect(alertHours(applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength))).toEqual([0, 84]);
-      // With a cliff (fade 0) the hold-off ends at 48 h: the run at 60 h pages and holds off the one at 84 h.
-      const cliff = { ...DEFAULT_ALERT_RULES, holdOffFade: 0 };
-      expect(alertHours(applyAlertRules(lv, hours(n), cliff, strength))).toEqual([0, 60]);
-      // Without strengths the hold-off ends at 48 h.
-      expect(alertHours(applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES))).toEqual([0, 60]);
-    });
-
-    it('should let a run reaching the share through, and end the fade one hold-off after the hold-off', () => {
-      const { lv, strength } = series([
-        [0, 40],
-        [60, 15],
-        [108, 5],
-        [111, 1],
-      ]);
-      // 15 reaches the share at 60 h. At 108 h, 48 h after that alert, the fade begins: 5 < 0.5 × 15 is held, and so
-      // is 1 at 111 h (needs 0.5 × 0.94 × 15 = 7.0). A run after the fade (97 h after the alert) pages, however weak.
-      expect(alertHours(applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength))).toEqual([0, 60]);
-      const early = series([
-        [0, 40],
-        [97, 0.1],
-      ]);
-      expect(alertHours(applyAlertRules(early.lv, hours(n), DEFAULT_ALERT_RULES, early.strength))).toEqual([0, 97]);
-      // A zero hold-off has no fade: every run pages.
-      const none = { ...DEFAULT_ALERT_RULES, holdOffMs: 0 };
-      expect(alertHours(applyAlertRules(lv, hours(n), none, strength))).toEqual([0, 60, 108, 111]);
-    });
-  });
-
   describe('early page for a series that rarely alerts', () => {
-    const n = 9 * 24;
+    const n = 11 * 24;
     /** Hourly levels, strengths and excursion onsets with the given runs: [hour, strength, hours in excursion]. */
     const series = (runs: Array<[number, number, number]>) => {
       const lv = new Array<number>(n).fill(0);
@@ -201,6 +149,22 @@ describe('applyAlertRules', () => {
         alertsOf([
           [incident, 100, 15],
           [aftershock, 5, 2],
+        ])
+      ).toEqual([incident]);
+    });
+
+    it('should page early only inside the hold-off, not during its fading end', () => {
+      // 5 at 47 h pages early; at 50 h the hold-off has passed and 5 is under the fade's 0.5 × (46/48) × 100 = 48.
+      expect(
+        alertsOf([
+          [incident, 100, 3],
+          [incident + 47, 5, 2],
+        ])
+      ).toEqual([incident, incident + 47]);
+      expect(
+        alertsOf([
+          [incident, 100, 3],
+          [incident + 50, 5, 2],
         ])
       ).toEqual([incident]);
     });
