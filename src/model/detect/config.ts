@@ -95,7 +95,8 @@ export interface DetectorConfig {
   /**
    * The point tests' records (native and fine, `record.ts`) do not forget an extreme at `recordWindow` but fade
    * it out over this further span: an extreme of age a > `recordWindow` counts at |score| × (1 − (a −
-   * recordWindow)/recordFade). 0 = the plain window. 14 days: nab30 69.12 → 70.15 (12 fewer false positives in
+   * recordWindow)/(recordFade + one step)), so nothing older than recordWindow + recordFade counts
+   * (`recordWeight`). 0 = the plain window. 14 days: nab30 69.12 → 70.15 (12 fewer false positives in
    * five files, the same windows); fades of 11–21 days score 69.9–70.15, of 7–10 days 68.1–69.6.
    */
   recordFade: Span;

@@ -1,7 +1,5 @@
 import { applyAlertRules, DEFAULT_ALERT_RULES } from './hygiene';
-import { HOUR_MS } from '../timeUnits';
-
-const hours = (n: number) => Array.from({ length: n }, (_, i) => i * HOUR_MS);
+import { alertHours, hours } from '../testing/alertRuns';
 
 describe('applyAlertRules', () => {
   describe('fading end of the hold-off', () => {
@@ -16,7 +14,6 @@ describe('applyAlertRules', () => {
       }
       return { lv, strength };
     };
-    const alertHours = (out: ArrayLike<number>) => Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
 
     it('should hold a weak run after the hold-off while it is under the fading share of the held alert', () => {
       // Alert |z| 40 at 0 h. At 60 h (12 h into the two-day fade) a run needs 0.5 × 0.75 × 40 = 15: 10 is held.

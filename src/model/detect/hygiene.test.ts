@@ -1,7 +1,6 @@
 import { applyAlertRules, DEFAULT_ALERT_RULES } from './hygiene';
 import { HOUR_MS } from '../timeUnits';
-
-const hours = (n: number) => Array.from({ length: n }, (_, i) => i * HOUR_MS);
+import { alertHours, hours } from '../testing/alertRuns';
 
 describe('applyAlertRules', () => {
   const levels = [0, 1, 2, 2, 0, 1, 0, 0, 2, 1];
@@ -115,8 +114,6 @@ describe('applyAlertRules', () => {
       }
       return { lv, strength, onset };
     };
-    /** Hours where an alert was raised. */
-    const alertHours = (out: ArrayLike<number>) => Array.from(out).flatMap((level, h) => (level > 0 ? [h] : []));
     const alertsFor = ({ lv, strength, onset }: ReturnType<typeof series>) =>
       alertHours(applyAlertRules(lv, hours(n), DEFAULT_ALERT_RULES, strength, onset));
     const alertsOf = (runs: Array<[number, number, number]>) => alertsFor(series(runs));

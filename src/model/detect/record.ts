@@ -18,8 +18,9 @@
  * earlier). A plain longer window remembers too well: an old giant hides a real new anomaly (a plain 28-day window
  * hides exchange-3's third labelled window; plain 14 and 21 days find the fade's windows, 70.13 and 70.29 at the
  * default, but fall more than 3 points at the threshold × 0.9, and score 71.41 on the seven files against 71.84).
- * With the fade, an extreme of 9 days ago counts at 0.86 and one of 19 days ago at 0.14. This is a time-decayed maximum (Cohen & Strauss, "Maintaining time-decaying stream aggregates",
- * J. Algorithms 59, 2006) with a flat-then-linear decay, which keeps it exactly computable from a short list.
+ * With the fade, an extreme of 9 days ago counts at 0.86 and one of 19 days ago at 0.14. This is a time-decayed
+ * maximum (Cohen & Strauss, "Maintaining time-decaying stream aggregates", J. Algorithms 59, 2006) with a
+ * flat-then-linear decay, which keeps it exactly computable from a short list.
  */
 import { spanPoints, type DetectorConfig } from './config';
 
