@@ -1,5 +1,8 @@
 import { fakeAnalyze as analyzeSeries } from '../../src/contract/testing/fakeAnalyzer';
+import { analyzeSeries as realAnalyzeSeries } from '../../src/model/pipeline/analyze';
 import { DEFAULT_MODEL_SETTINGS } from '../../src/model/pipeline/settings';
+import { simulateSeasonal } from '../../src/model/testing/random';
+import { DAY_MS, HOUR_MS } from '../../src/model/timeUnits';
 import { baseLabels, derivedSeries, valueAt } from './derived';
 
 const settings = {
@@ -67,5 +70,26 @@ describe('derivedSeries', () => {
     expect(valueAt(actual, 150_000, 60_000)).toBeNull();
     expect(valueAt(actual, 180_000, 1)).toBe(40);
     expect(valueAt(actual, -1, 300_000)).toBeNull();
+  });
+});
+
+describe('derivedSeries of a count series (the real pipeline)', () => {
+  // Hourly counts with nights near 0 and a 12-hour drop to 0: the one-step band below the drop reaches below 0.
+  const values = simulateSeasonal(14 * 24, { seed: 3, period: 24, amplitude: 40, phi: 0.3, level: 50 }).map((v, i) =>
+    i >= 12 * 24 + 14 && i < 12 * 24 + 26 ? 0 : Math.max(0, Math.round(v))
+  );
+  const counts = { key: 'c', labels: {}, timesMs: values.map((_, i) => i * HOUR_MS), values, stepMs: HOUR_MS };
+  const { analysis } = realAnalyzeSeries(counts, { ...DEFAULT_MODEL_SETTINGS, trainingWindowMs: 7 * DAY_MS });
+  const published = derivedSeries({ detector: 'taxi' }, analysis);
+
+  it('should publish the band bounds no lower than 0', () => {
+    const bounds = published.filter((s) => ['tidemark_lower', 'tidemark_upper'].includes(s.labels.__name__));
+    expect(bounds).toHaveLength(4);
+    for (const bound of bounds) {
+      expect(bound.values.filter((v) => v !== null && v < 0)).toEqual([]);
+    }
+    // Floored, not merely positive: the weak band reached below 0 (at night and in the drop).
+    const weakLower = bounds.find((b) => b.labels.__name__ === 'tidemark_lower' && b.labels.level === '95')!;
+    expect(weakLower.values).toContain(0);
   });
 });

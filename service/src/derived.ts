@@ -19,8 +19,10 @@ export const METRIC = {
 export const METRIC_HELP: Record<string, string> = {
   [METRIC.actual]: 'Observed value of the upstream series.',
   [METRIC.forecast]: 'One-step-ahead prediction in history, h-step forecast past the last observation.',
-  [METRIC.lower]: 'Lower bound of the prediction interval at the given level (percent).',
-  [METRIC.upper]: 'Upper bound of the prediction interval at the given level (percent).',
+  [METRIC.lower]:
+    'Lower bound of the prediction interval at the given level (percent); not below 0 for a series with no negative value.',
+  [METRIC.upper]:
+    'Upper bound of the prediction interval at the given level (percent); not below 0 for a series with no negative value.',
   [METRIC.anomaly]: 'Anomaly flag: 0 none, 1 outside the weak band, 2 outside the strong band.',
   [METRIC.score]: 'Signed standardized residual (positive = above the expected value).',
 };

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 
+import type { Detection } from '../model/detect/types';
+import { HOUR_MS } from '../model/timeUnits';
+import { formatDetectionCsv } from './backtest';
 import { runCli } from './run';
 import { captureIo } from './testIo';
 
@@ -69,5 +72,43 @@ describe('backtest command', () => {
     const { code, err } = await backtest('--input', fixture('missing.csv'));
     expect(code).toBe(1);
     expect(err).toContain('missing.csv');
+  });
+});
+
+describe('formatDetectionCsv', () => {
+  /** Three hourly points: warm-up, then a drop whose weak band reaches below 0 (lower −40, upper −2). */
+  const detection = (values: number[]): Detection => ({
+    timesMs: [0, HOUR_MS, 2 * HOUR_MS],
+    values,
+    forecast: [NaN, 30, -10],
+    bands: [
+      { levelPct: 95, lower: [NaN, -40, -18], upper: [NaN, 100, -2] },
+      { levelPct: 99, lower: [NaN, -60, -25], upper: [NaN, 120, 5] },
+    ],
+    score: [NaN, -1.5, 4.5],
+    level: [0, 0, 2],
+    extent: [0, 0, 1],
+    anomaly: [0, 0, 2],
+    inputIndex: [0, 1, 2],
+    refits: 1,
+  });
+  const rows = (csv: string) => csv.trim().split('\n').slice(1);
+
+  it('should write the weak band of a count series floored at 0, with the score and flag as detected', () => {
+    const d = detection([12, 0, 3]);
+    expect(rows(formatDetectionCsv(d, 'unix'))).toEqual([
+      '0,12,,,,0,',
+      '3600,0,30,0,100,0,-1.5',
+      '7200,3,-10,0,0,2,4.5',
+    ]);
+    expect(d.bands[0].lower).toEqual([NaN, -40, -18]);
+  });
+
+  it('should write the band of a series with negative values as detected', () => {
+    expect(rows(formatDetectionCsv(detection([12, -1, 3]), 'unix'))).toEqual([
+      '0,12,,,,0,',
+      '3600,-1,30,-40,100,0,-1.5',
+      '7200,3,-10,-18,-2,2,4.5',
+    ]);
   });
 });

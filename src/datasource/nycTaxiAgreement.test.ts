@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { lastValueFrom } from 'rxjs';
 import { loadNab, type NabFile } from '../cli/nabData';
 import { runCheckedBacktest } from '../cli/checkedBacktest';
-import { FIELD } from '../contract/frame';
+import { FIELD, parseBandFieldName } from '../contract/frame';
 import { DEFAULT_DETECTOR_CONFIG } from '../model/detect/config';
 import { analyzeSeries } from '../model/pipeline/analyze';
 import { prepareSeries } from '../model/series';
@@ -143,6 +143,23 @@ describeNab30('nyc_taxi through the data source vs the backtest (default setting
       expect({ ...nabVerdict(flags, file!, c.shiftMs), flags: iso }).toEqual({ ...expected, flags: iso });
     }
   );
+
+  // The demo's drawing: the one-step bands over the blizzard's history reached −7,000 passengers (99 %) while the
+  // forecast past the end was already floored at 0. A count's past bands are now floored the same way, for display.
+  it('should draw the past bands of the passenger count no lower than 0, through the blizzard', async () => {
+    const c = caseAt(4.25);
+    const frame = await productFrame(file!, c, HOUR_MS);
+    const time = frame.fields.find((f) => f.name === FIELD.time)!.values as number[];
+    const bands = frame.fields.filter((f) => parseBandFieldName(f.name) !== null);
+    expect(bands).toHaveLength(4);
+    const night = time.findIndex((t) => t - c.shiftMs === Date.UTC(2015, 0, 27, 2));
+    expect(night).toBeGreaterThan(0);
+    for (const band of bands) {
+      const values = band.values as Array<number | null>;
+      expect(values.filter((v) => v !== null && v < 0)).toEqual([]);
+      expect(values[night]).not.toBeNull();
+    }
+  });
 
   // The early page (`hygiene.ts`) depends on a week of flags and alerts, which the paths see differently: the backtest
   // runs every test at 30 minutes over the whole file, the product at 1 h the hourly test only, and at 30 min the fine

@@ -1,5 +1,11 @@
 import { InvalidSeriesError } from './errors';
-import { applyTransform, backTransform, floorNonNegative, resolveTransform } from './seriesTransform';
+import {
+  applyTransform,
+  backTransform,
+  floorBandsNonNegative,
+  floorNonNegative,
+  resolveTransform,
+} from './seriesTransform';
 
 const band = (lower: number[], upper: number[]) => [{ levelPct: 95, lower, upper }];
 
@@ -53,5 +59,24 @@ describe('transform setting', () => {
     expect(floorNonNegative(fc, [0, 5, 2]).intervals[0].lower).toEqual([0, 0]);
     expect(floorNonNegative(fc, [0, 5, 2]).mean).toEqual([0, 2]);
     expect(floorNonNegative(fc, [-1, 5, 2])).toBe(fc);
+  });
+
+  it('floors past bands of a count series at 0 for display, keeping NaN and leaving the input alone', () => {
+    const bands = [
+      { levelPct: 95, lower: [-40, NaN, 3], upper: [20, NaN, -1] },
+      { levelPct: 99, lower: [-60, NaN, 1], upper: [35, NaN, 2] },
+    ];
+    // NaN in the training values is missing, not negative (as for the forecast's floor).
+    const shown = floorBandsNonNegative(bands, [0, NaN, 7, 2]);
+    expect(shown.map((b) => [b.levelPct, b.lower, b.upper])).toEqual([
+      [95, [0, NaN, 3], [20, NaN, 0]],
+      [99, [0, NaN, 1], [35, NaN, 2]],
+    ]);
+    expect(bands[0].lower).toEqual([-40, NaN, 3]);
+  });
+
+  it('leaves the past bands of a series with a negative value untouched', () => {
+    const bands = [{ levelPct: 95, lower: [-40, -3], upper: [20, -1] }];
+    expect(floorBandsNonNegative(bands, [4, -0.5, 7])).toBe(bands);
   });
 });

@@ -115,3 +115,16 @@ export function floorNonNegative<F extends { mean: number[]; se: number[]; inter
   const t = resolveTransform(training, 'none', 1);
   return t.nonNegative ? { ...forecast, ...backTransform(forecast, t, false) } : forecast;
 }
+
+/**
+ * One-step prediction bands over a series' history as drawn and exported (frames, the service's
+ * `tidemark_lower`/`tidemark_upper`, the CLI's CSV): bounds below 0 shown as 0 when the series has no negative
+ * value, by the same decision as {@link floorNonNegative} takes for the forecast past the end, so history and
+ * horizon agree; any other series' bands unchanged. NaN (no prediction) stays NaN. A Gaussian band around a
+ * count's prediction can reach thousands below 0 when the count drops (nyc_taxi's blizzard), which only
+ * stretches the axis and hides the data. Display only: scores and flags come from the unclipped bands
+ * (`detect/backtest.ts`), so nothing that decides an anomaly may read these.
+ */
+export function floorBandsNonNegative(bands: PredictionInterval[], training: ArrayLike<number>): PredictionInterval[] {
+  return floorNonNegative({ mean: [], se: [], intervals: bands }, training).intervals;
+}

@@ -207,3 +207,55 @@ describe('analyzeSeries', () => {
     expect(() => analyzeSeries(hourlyInput(), bad)).toThrow(/levelsPct.*\[99, 95\].*horizonSteps.*-1/);
   });
 });
+
+describe('analyzeSeries on a count series', () => {
+  /** Hourly counts with a deep daily season (nights near 0) and 12 hours of nothing on day 31, like a blizzard. */
+  const DROP_INDEX = 31 * 24 + 14;
+  const counts = simulateSeasonal(DAYS * 24, { seed: 7, period: 24, amplitude: 40, phi: 0.3, level: 50 }).map((v, i) =>
+    i >= DROP_INDEX && i < DROP_INDEX + 12 ? 0 : Math.max(0, Math.round(v))
+  );
+  const input = (values: number[], key: string): SeriesInput => ({
+    key,
+    labels: { instance: key },
+    timesMs: values.map((_, i) => START_MS + i * HOUR_MS),
+    values,
+    stepMs: HOUR_MS,
+  });
+  const shown = analyzeSeries(input(counts, 'count'), settings, { outputFromMs }).analysis.points;
+  // The detector is exactly sign-symmetric (scores, flags and bands of −y are those of y mirrored), and −y has
+  // negative values so its bands are not floored: they give the unclipped bands and scores of the count series.
+  const mirror = analyzeSeries(
+    input(
+      counts.map((v) => -v),
+      'mirror'
+    ),
+    settings,
+    { outputFromMs }
+  ).analysis.points;
+  const history = Array.from({ length: shown.horizonStart }, (_, i) => i);
+  const unclipped = (k: 0 | 1) => ({
+    lower: history.map((i) => -mirror.bands[k].upper[i]!),
+    upper: history.map((i) => -mirror.bands[k].lower[i]!),
+  });
+
+  it('should draw the past bands of a count series at 0 where they reach below it', () => {
+    expect(unclipped(0).lower.filter((v) => v < 0).length).toBeGreaterThan(5);
+    for (const k of [0, 1] as const) {
+      const raw = unclipped(k);
+      expect(history.map((i) => shown.bands[k].lower[i])).toEqual(raw.lower.map((v) => Math.max(0, v)));
+      expect(history.map((i) => shown.bands[k].upper[i])).toEqual(raw.upper.map((v) => Math.max(0, v)));
+    }
+  });
+
+  it('should keep the scores and flags of the unclipped bands, the drop flagged', () => {
+    expect(mirror.anomaly).toEqual(shown.anomaly);
+    expect(shown.anomaly[DROP_INDEX - 28 * 24]).toBeGreaterThan(0);
+    for (const i of history) {
+      expect(shown.score[i]! + mirror.score[i]!).toBe(0);
+    }
+  });
+
+  it('should leave the bands of a series with negative values below 0', () => {
+    expect(history.filter((i) => mirror.bands[0].upper[i]! < 0).length).toBeGreaterThan(shown.horizonStart / 2);
+  });
+});

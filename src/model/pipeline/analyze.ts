@@ -15,6 +15,7 @@ import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
 import { formatTimeMs, type RegularSeries } from '../series';
+import { floorBandsNonNegative } from '../seriesTransform';
 import { forecastWithTransform } from '../transformedForecast';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
@@ -188,7 +189,9 @@ const toNullable = (v: number) => (Number.isFinite(v) ? v : null);
 
 /**
  * History from `outputFromMs` on, one row per input grid point, followed by the forecast horizon on the model
- * grid (the forecast starts at the bucket after the last complete one).
+ * grid (the forecast starts at the bucket after the last complete one). The history's bands are floored at 0 for
+ * a non-negative series, decided on the model grid's values as the forecast's floor is
+ * (`floorBandsNonNegative`); the detection keeps the unclipped bands its scores and flags came from.
  */
 function outputPoints(
   detection: Detection,
@@ -202,10 +205,11 @@ function outputPoints(
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
+  const shownBands = floorBandsNonNegative(detection.bands, grid.values);
   const band = (k: 0 | 1) => ({
-    levelPct: detection.bands[k].levelPct,
-    lower: [...history(detection.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
-    upper: [...history(detection.bands[k].upper), ...(forecast?.intervals[k].upper ?? []).map(toNullable)],
+    levelPct: shownBands[k].levelPct,
+    lower: [...history(shownBands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
+    upper: [...history(shownBands[k].upper), ...(forecast?.intervals[k].upper ?? []).map(toNullable)],
   });
   const timesMs = detection.timesMs.slice(from);
   return {
