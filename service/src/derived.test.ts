@@ -82,9 +82,11 @@ describe('derivedSeries of a count series (the real pipeline)', () => {
   const { analysis } = realAnalyzeSeries(counts, { ...DEFAULT_MODEL_SETTINGS, trainingWindowMs: 7 * DAY_MS });
   const published = derivedSeries({ detector: 'taxi' }, analysis);
 
-  it('should publish the band bounds no lower than 0', () => {
-    const bounds = published.filter((s) => ['tidemark_lower', 'tidemark_upper'].includes(s.labels.__name__));
-    expect(bounds).toHaveLength(4);
+  it('should publish the forecast and band bounds no lower than 0', () => {
+    const bounds = published.filter((s) =>
+      ['tidemark_forecast', 'tidemark_lower', 'tidemark_upper'].includes(s.labels.__name__)
+    );
+    expect(bounds).toHaveLength(5);
     for (const bound of bounds) {
       expect(bound.values.filter((v) => v !== null && v < 0)).toEqual([]);
     }

@@ -18,7 +18,8 @@ export const METRIC = {
 /** HELP texts, shared by `/metrics` and `/api/v1/metadata`. */
 export const METRIC_HELP: Record<string, string> = {
   [METRIC.actual]: 'Observed value of the upstream series.',
-  [METRIC.forecast]: 'One-step-ahead prediction in history, h-step forecast past the last observation.',
+  [METRIC.forecast]:
+    'One-step-ahead prediction in history, h-step forecast past the last observation; not below 0 for a series with no negative value.',
   [METRIC.lower]:
     'Lower bound of the prediction interval at the given level (percent); not below 0 for a series with no negative value.',
   [METRIC.upper]:

@@ -94,13 +94,9 @@ describe('formatDetectionCsv', () => {
   });
   const rows = (csv: string) => csv.trim().split('\n').slice(1);
 
-  it('should write the weak band of a count series floored at 0, with the score and flag as detected', () => {
+  it('should write the forecast and weak band of a count series floored at 0, the score and flag as detected', () => {
     const d = detection([12, 0, 3]);
-    expect(rows(formatDetectionCsv(d, 'unix'))).toEqual([
-      '0,12,,,,0,',
-      '3600,0,30,0,100,0,-1.5',
-      '7200,3,-10,0,0,2,4.5',
-    ]);
+    expect(rows(formatDetectionCsv(d, 'unix'))).toEqual(['0,12,,,,0,', '3600,0,30,0,100,0,-1.5', '7200,3,0,0,0,2,4.5']);
     expect(d.bands[0].lower).toEqual([NaN, -40, -18]);
   });
 

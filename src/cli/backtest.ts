@@ -1,13 +1,13 @@
 /**
  * `backtest --input F [detector options]`: walks through a `timestamp,value` CSV causally and writes
  * `timestamp,value,forecast,lower,upper,anomaly,score` CSV to stdout, one row per model-grid point
- * (bucket means labelled by completion time when the data is aggregated). lower/upper are the weak band, floored
- * at 0 when the series has no negative value, as the data source's frames and the service's series are (display
- * only: score and anomaly are the detector's, judged against the unclipped band). Prediction fields are empty
- * during warm-up. anomaly: 0 none, 1 weak, 2 strong (after alert hygiene).
+ * (bucket means labelled by completion time when the data is aggregated). lower/upper are the weak band; forecast,
+ * lower and upper are floored at 0 when the series has no negative value, as the data source's frames and the
+ * service's series are (display only: score and anomaly are the detector's, from the unclipped values).
+ * Prediction fields are empty during warm-up. anomaly: 0 none, 1 weak, 2 strong (after alert hygiene).
  */
 import type { Detection } from '../model/detect/types';
-import { floorBandsNonNegative } from '../model/seriesTransform';
+import { floorPastNonNegative } from '../model/seriesTransform';
 import { runCheckedBacktest } from './checkedBacktest';
 import { BATCH_HELP } from './batch';
 import type { CliCommand } from './command';
@@ -25,14 +25,15 @@ const cell = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10
 
 /** CSV text of a detection (header included). */
 export function formatDetectionCsv(d: Detection, timeFormat: TimeFormat): string {
-  const [weak] = floorBandsNonNegative([d.bands[0]], d.values);
+  const shown = floorPastNonNegative({ forecast: d.forecast, bands: [d.bands[0]] }, d.values);
+  const [weak] = shown.bands;
   const rows = ['timestamp,value,forecast,lower,upper,anomaly,score'];
   for (let i = 0; i < d.timesMs.length; i++) {
     rows.push(
       [
         formatTimestamp(d.timesMs[i], timeFormat),
         cell(d.values[i]),
-        cell(d.forecast[i]),
+        cell(shown.forecast[i]),
         cell(weak.lower[i]),
         cell(weak.upper[i]),
         d.anomaly[i],

@@ -144,14 +144,15 @@ describeNab30('nyc_taxi through the data source vs the backtest (default setting
     }
   );
 
-  // The demo's drawing: the one-step bands over the blizzard's history reached −7,000 passengers (99 %) while the
-  // forecast past the end was already floored at 0. A count's past bands are now floored the same way, for display.
-  it('should draw the past bands of the passenger count no lower than 0, through the blizzard', async () => {
+  // The demo's drawing: the one-step bands over the blizzard's history reached −7,000 passengers (99 %) and the
+  // one-step forecast −2,700, while the forecast past the end was already floored at 0. A count's past predictions
+  // and bands are now floored the same way, for display.
+  it('should draw the past predictions and bands of the passenger count no lower than 0, through the blizzard', async () => {
     const c = caseAt(4.25);
     const frame = await productFrame(file!, c, HOUR_MS);
     const time = frame.fields.find((f) => f.name === FIELD.time)!.values as number[];
-    const bands = frame.fields.filter((f) => parseBandFieldName(f.name) !== null);
-    expect(bands).toHaveLength(4);
+    const bands = frame.fields.filter((f) => parseBandFieldName(f.name) !== null || f.name === FIELD.forecast);
+    expect(bands).toHaveLength(5);
     const night = time.findIndex((t) => t - c.shiftMs === Date.UTC(2015, 0, 27, 2));
     expect(night).toBeGreaterThan(0);
     for (const band of bands) {

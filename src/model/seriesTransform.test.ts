@@ -2,8 +2,8 @@ import { InvalidSeriesError } from './errors';
 import {
   applyTransform,
   backTransform,
-  floorBandsNonNegative,
   floorNonNegative,
+  floorPastNonNegative,
   resolveTransform,
 } from './seriesTransform';
 
@@ -61,22 +61,29 @@ describe('transform setting', () => {
     expect(floorNonNegative(fc, [-1, 5, 2])).toBe(fc);
   });
 
-  it('floors past bands of a count series at 0 for display, keeping NaN and leaving the input alone', () => {
-    const bands = [
-      { levelPct: 95, lower: [-40, NaN, 3], upper: [20, NaN, -1] },
-      { levelPct: 99, lower: [-60, NaN, 1], upper: [35, NaN, 2] },
-    ];
+  it('floors past predictions and bands of a count series at 0 for display, keeping NaN and the input', () => {
+    const past = {
+      forecast: [-10, NaN, 2],
+      bands: [
+        { levelPct: 95, lower: [-40, NaN, 3], upper: [20, NaN, -1] },
+        { levelPct: 99, lower: [-60, NaN, 1], upper: [35, NaN, 2] },
+      ],
+    };
     // NaN in the training values is missing, not negative (as for the forecast's floor).
-    const shown = floorBandsNonNegative(bands, [0, NaN, 7, 2]);
-    expect(shown.map((b) => [b.levelPct, b.lower, b.upper])).toEqual([
+    const shown = floorPastNonNegative(past, [0, NaN, 7, 2]);
+    expect(shown.forecast).toEqual([0, NaN, 2]);
+    expect(shown.bands.map((b) => [b.levelPct, b.lower, b.upper])).toEqual([
       [95, [0, NaN, 3], [20, NaN, 0]],
       [99, [0, NaN, 1], [35, NaN, 2]],
     ]);
-    expect(bands[0].lower).toEqual([-40, NaN, 3]);
+    expect(past.bands[0].lower).toEqual([-40, NaN, 3]);
+    expect(past.forecast).toEqual([-10, NaN, 2]);
   });
 
-  it('leaves the past bands of a series with a negative value untouched', () => {
-    const bands = [{ levelPct: 95, lower: [-40, -3], upper: [20, -1] }];
-    expect(floorBandsNonNegative(bands, [4, -0.5, 7])).toBe(bands);
+  it('leaves the past predictions and bands of a series with a negative value untouched', () => {
+    const past = { forecast: [-10, 2], bands: [{ levelPct: 95, lower: [-40, -3], upper: [20, -1] }] };
+    const shown = floorPastNonNegative(past, [4, -0.5, 7]);
+    expect(shown.forecast).toBe(past.forecast);
+    expect(shown.bands).toBe(past.bands);
   });
 });

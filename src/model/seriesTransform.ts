@@ -117,14 +117,18 @@ export function floorNonNegative<F extends { mean: number[]; se: number[]; inter
 }
 
 /**
- * One-step prediction bands over a series' history as drawn and exported (frames, the service's
- * `tidemark_lower`/`tidemark_upper`, the CLI's CSV): bounds below 0 shown as 0 when the series has no negative
- * value, by the same decision as {@link floorNonNegative} takes for the forecast past the end, so history and
- * horizon agree; any other series' bands unchanged. NaN (no prediction) stays NaN. A Gaussian band around a
- * count's prediction can reach thousands below 0 when the count drops (nyc_taxi's blizzard), which only
- * stretches the axis and hides the data. Display only: scores and flags come from the unclipped bands
+ * One-step predictions and bands over a series' history as drawn and exported (frames, the service's derived
+ * series, the CLI's CSV): values below 0 shown as 0 when the series has no negative value, by the same decision as
+ * {@link floorNonNegative} takes for the forecast past the end, so history and horizon agree; any other series'
+ * unchanged. NaN (no prediction) stays NaN. A Gaussian band around a count's prediction can reach thousands below 0
+ * when the count drops (nyc_taxi's blizzard), and the prediction itself below 0 after the drop, which only
+ * stretches the axis and hides the data. Display only: scores and flags come from the unclipped values
  * (`detect/backtest.ts`), so nothing that decides an anomaly may read these.
  */
-export function floorBandsNonNegative(bands: PredictionInterval[], training: ArrayLike<number>): PredictionInterval[] {
-  return floorNonNegative({ mean: [], se: [], intervals: bands }, training).intervals;
+export function floorPastNonNegative(
+  past: { forecast: number[]; bands: PredictionInterval[] },
+  training: ArrayLike<number>
+): { forecast: number[]; bands: PredictionInterval[] } {
+  const floored = floorNonNegative({ mean: past.forecast, se: [], intervals: past.bands }, training);
+  return { forecast: floored.mean, bands: floored.intervals };
 }

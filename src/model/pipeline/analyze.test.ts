@@ -238,8 +238,11 @@ describe('analyzeSeries on a count series', () => {
     upper: history.map((i) => -mirror.bands[k].lower[i]!),
   });
 
-  it('should draw the past bands of a count series at 0 where they reach below it', () => {
+  it('should draw the past predictions and bands of a count series at 0 where they reach below it', () => {
     expect(unclipped(0).lower.filter((v) => v < 0).length).toBeGreaterThan(5);
+    const rawForecast = history.map((i) => -mirror.forecast[i]!);
+    expect(rawForecast.filter((v) => v < 0).length).toBeGreaterThan(0);
+    expect(history.map((i) => shown.forecast[i])).toEqual(rawForecast.map((v) => Math.max(0, v)));
     for (const k of [0, 1] as const) {
       const raw = unclipped(k);
       expect(history.map((i) => shown.bands[k].lower[i])).toEqual(raw.lower.map((v) => Math.max(0, v)));

@@ -15,7 +15,7 @@ import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
 import { formatTimeMs, type RegularSeries } from '../series';
-import { floorBandsNonNegative } from '../seriesTransform';
+import { floorPastNonNegative } from '../seriesTransform';
 import { forecastWithTransform } from '../transformedForecast';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
@@ -189,9 +189,9 @@ const toNullable = (v: number) => (Number.isFinite(v) ? v : null);
 
 /**
  * History from `outputFromMs` on, one row per input grid point, followed by the forecast horizon on the model
- * grid (the forecast starts at the bucket after the last complete one). The history's bands are floored at 0 for
- * a non-negative series, decided on the model grid's values as the forecast's floor is
- * (`floorBandsNonNegative`); the detection keeps the unclipped bands its scores and flags came from.
+ * grid (the forecast starts at the bucket after the last complete one). The history's predictions and bands are
+ * floored at 0 for a non-negative series, decided on the model grid's values as the forecast's floor is
+ * (`floorPastNonNegative`); the detection keeps the unclipped values its scores and flags came from.
  */
 function outputPoints(
   detection: Detection,
@@ -205,17 +205,17 @@ function outputPoints(
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
-  const shownBands = floorBandsNonNegative(detection.bands, grid.values);
+  const shown = floorPastNonNegative(detection, grid.values);
   const band = (k: 0 | 1) => ({
-    levelPct: shownBands[k].levelPct,
-    lower: [...history(shownBands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
-    upper: [...history(shownBands[k].upper), ...(forecast?.intervals[k].upper ?? []).map(toNullable)],
+    levelPct: shown.bands[k].levelPct,
+    lower: [...history(shown.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
+    upper: [...history(shown.bands[k].upper), ...(forecast?.intervals[k].upper ?? []).map(toNullable)],
   });
   const timesMs = detection.timesMs.slice(from);
   return {
     timesMs: [...timesMs, ...Array.from({ length: horizon }, (_, h) => lastModelMs + (h + 1) * modelStepMs)],
     actual: [...history(detection.values), ...new Array<null>(horizon).fill(null)],
-    forecast: [...history(detection.forecast), ...(forecast?.mean ?? []).map(toNullable)],
+    forecast: [...history(shown.forecast), ...(forecast?.mean ?? []).map(toNullable)],
     bands: [band(0), band(1)],
     anomaly: [...detection.anomaly.slice(from), ...new Array<number>(horizon).fill(0)],
     score: [...history(detection.score), ...new Array<null>(horizon).fill(null)],
