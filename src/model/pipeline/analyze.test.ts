@@ -262,3 +262,34 @@ describe('analyzeSeries on a count series', () => {
     expect(history.filter((i) => mirror.bands[0].upper[i]! < 0).length).toBeGreaterThan(shown.horizonStart / 2);
   });
 });
+
+describe('analyzeSeries on 5-minute data with one negative sample', () => {
+  // Counts at 5 minutes (modelled on hourly bucket means), nights at 0, a 12-hour drop on day 25 and, in it, one sample
+  // of −1 next to a 5: that bucket's mean stays ≥ 0, so the model grid has no negative value, the input does.
+  const PER_HOUR = 12;
+  const hourly = simulateSeasonal(30 * 24, { seed: 7, period: 24, amplitude: 40, phi: 0.3, level: 25 });
+  const values = hourly.flatMap((v) =>
+    Array.from({ length: PER_HOUR }, (_, k) => Math.max(0, Math.round(v + (k % 3) - 1)))
+  );
+  const drop = (25 * 24 + 14) * PER_HOUR;
+  values.fill(0, drop, drop + 12 * PER_HOUR);
+  const negative = drop + 2 * PER_HOUR + 3;
+  values[negative] = -1;
+  values[negative + 1] = 5;
+  const stepMs = HOUR_MS / PER_HOUR;
+  const input: SeriesInput = {
+    key: 'n',
+    labels: {},
+    timesMs: values.map((_, i) => START_MS + i * stepMs),
+    values,
+    stepMs,
+  };
+  const { points } = analyzeSeries(input, DEFAULT_MODEL_SETTINGS, { outputFromMs: START_MS + 20 * DAY_MS }).analysis;
+
+  it('should draw the sample the detector left unflagged inside its band, not below a band floored at 0', () => {
+    const row = points.timesMs.indexOf(START_MS + negative * stepMs);
+    expect(points.actual[row]).toBe(-1);
+    expect(points.anomaly[row]).toBe(0);
+    expect(points.bands[0].lower[row]!).toBeLessThanOrEqual(-1);
+  });
+});

@@ -190,8 +190,10 @@ const toNullable = (v: number) => (Number.isFinite(v) ? v : null);
 /**
  * History from `outputFromMs` on, one row per input grid point, followed by the forecast horizon on the model
  * grid (the forecast starts at the bucket after the last complete one). The history's predictions and bands are
- * floored at 0 for a non-negative series, decided on the model grid's values as the forecast's floor is
- * (`floorPastNonNegative`); the detection keeps the unclipped values its scores and flags came from.
+ * floored at 0 for a non-negative series (`floorPastNonNegative`), decided on the model grid's values as the
+ * forecast's floor is and on the values drawn with them: a bucket mean hides a negative sample at a finer step, which
+ * would then be drawn below a band floored at 0 though the detector judged it inside (the CLI decides on the same
+ * input values). The detection keeps the unclipped values its scores and flags came from.
  */
 function outputPoints(
   detection: Detection,
@@ -205,7 +207,7 @@ function outputPoints(
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
-  const shown = floorPastNonNegative(detection, grid.values);
+  const shown = floorPastNonNegative(detection, [...grid.values, ...detection.values]);
   const band = (k: 0 | 1) => ({
     levelPct: shown.bands[k].levelPct,
     lower: [...history(shown.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
