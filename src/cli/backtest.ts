@@ -1,7 +1,7 @@
 /**
  * `backtest --input F [detector options]`: walks through a `timestamp,value` CSV causally and writes
- * `timestamp,value,forecast,lower,upper,anomaly,score` CSV to stdout, one row per model-grid point
- * (bucket means labelled by completion time when the data is aggregated). lower/upper are the weak band; forecast,
+ * `timestamp,value,forecast,lower,upper,anomaly,score` CSV to stdout, one row per input grid point (scored at the
+ * input's step when the model runs on coarser bucket means, `detect/fine.ts`). lower/upper are the weak band; forecast,
  * lower and upper are floored at 0 when the series has no negative value, as the data source's frames and the
  * service's series are (display only: score and anomaly are the detector's, from the unclipped values).
  * Prediction fields are empty during warm-up. anomaly: 0 none, 1 weak, 2 strong (after alert hygiene).
