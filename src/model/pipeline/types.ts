@@ -132,7 +132,10 @@ export interface SeriesPoints {
   timesMs: number[];
   /** Observed values; null in the forecast horizon and for missing points. */
   actual: Array<number | null>;
-  /** One-step-ahead prediction in history, h-step forecast in the horizon. */
+  /**
+   * One-step-ahead prediction in history, h-step forecast in the horizon; like `bands`, floored at 0 for a series
+   * with no negative value (display only: `score`, `anomaly` and the windows come from the unclipped values).
+   */
   forecast: Array<number | null>;
   /** [weak, strong]. */
   bands: [BandSeries, BandSeries];
