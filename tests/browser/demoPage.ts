@@ -59,6 +59,8 @@ export interface DemoHarness {
       windows: number[][];
       /** First forecast-horizon time (shaded on the panel); +Infinity (null after JSON) when there is none. */
       horizonStartMs: number | null;
+      /** Outermost (strongest level) lower band per point; null where there is none. */
+      strongLower: Array<number | null>;
     }>;
   };
 }

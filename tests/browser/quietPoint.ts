@@ -12,6 +12,11 @@ export interface QuietPointSeries {
   windows: number[][];
   /** First forecast-horizon time; null (after JSON) or absent when there is none. */
   horizonStartMs: number | null;
+  /**
+   * Outermost lower band per point. Where it is at or below 0 the bands of a count series are floored there and
+   * the strong band no longer shows below the weak one, so such points are not quiet for the band check.
+   */
+  strongLower?: Array<number | null>;
 }
 
 /** Points kept clear of flags on each side: a marker disc is ~10 px wide, a step is ~4 px on the demo panel. */
@@ -19,8 +24,8 @@ const CLEAR_POINTS = 10;
 
 /**
  * Index of the middle of the longest run of quiet points: observed history (the forecast horizon is shaded),
- * after `fromMs`, at least an hour outside every anomaly window (windows are shaded too) and with no flag within
- * ±10 points. -1 when there is none.
+ * after `fromMs`, at least an hour outside every anomaly window (windows are shaded too), with no flag within
+ * ±10 points and its strong lower band above 0 (not floored). -1 when there is none.
  */
 export function quietPointIndex(series: QuietPointSeries, fromMs: number): number {
   const horizonMs = series.horizonStartMs ?? Number.POSITIVE_INFINITY;
@@ -31,6 +36,7 @@ export function quietPointIndex(series: QuietPointSeries, fromMs: number): numbe
       t > fromMs &&
       t < horizonMs - HOUR_MS &&
       !inWindow(t) &&
+      !((series.strongLower?.[i] ?? Number.POSITIVE_INFINITY) <= 0) &&
       series.flags.slice(i - CLEAR_POINTS, i + CLEAR_POINTS + 1).every((v) => !v)
   );
   let best = { start: -1, length: 0 };

@@ -24,6 +24,7 @@ import { HarnessPrometheusDataSource } from './promDataSource';
 import { registerDataSource } from './services';
 import { attachStandInEditor, fetchPrometheusMetricNames } from './standInPromEditor';
 import { DAY_MS } from '../../../src/contract/constants';
+import { parseBandFieldName } from '../../../src/contract/frame';
 
 type Harness = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the harness mounts any data source plugin.
@@ -72,7 +73,10 @@ function anomaliesOf(frames: DataFrame[]) {
     const windows = (custom?.windows ?? []).map((w) => [w.startMs, w.endMs]);
     const horizonStartMs = custom?.horizonStartMs ?? Number.POSITIVE_INFINITY;
     const flagged = times.filter((_, i) => (flags[i] ?? 0) > 0);
-    return [{ name: frame.name, times, flagged, flags, windows, horizonStartMs }];
+    // The outermost lower band (strongest level): where a count series' bands are floored at 0 it meets the weak one.
+    const lowers = frame.fields.filter((f) => parseBandFieldName(f.name)?.bound === 'lower');
+    const strongLower = lowers.length > 0 ? Array.from(lowers[lowers.length - 1].values as Array<number | null>) : [];
+    return [{ name: frame.name, times, flagged, flags, windows, horizonStartMs, strongLower }];
   });
 }
 
