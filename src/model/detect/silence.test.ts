@@ -55,6 +55,21 @@ describe('pushSilence', () => {
     expect(r.findIndex((x) => x > 0) - lastBurst).toBe(9);
   });
 
+  it('should forget a long pause that ended more than recordMs ago', () => {
+    // A 25-hour pause (bursts at hours 15 and 40); the bursts stop at hour 500, 19 days later.
+    const values = bursty(600, 500);
+    for (let h = 20; h < 40; h++) {
+      values[h] = 0;
+    }
+    values[40] = 100;
+    const lastBurst = values.lastIndexOf(100);
+    const r = ratios(values);
+    expect(r.findIndex((x) => x > 0) - lastBurst).toBe(12);
+    // Within the record window the same pause holds the test back until 25 h × 1.15.
+    const recent = ratios(values, { ...RULES, recordMs: 30 * DAY_MS });
+    expect(recent.findIndex((x) => x > 0) - lastBurst).toBe(29);
+  });
+
   it('should not be silent before the series has been watched for watchMs', () => {
     // Bursts stop after 5 days: the pause is long, but a week of history is needed.
     const r = ratios(bursty(7 * 24 - 1, 5 * 24));

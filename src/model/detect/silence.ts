@@ -63,7 +63,10 @@ export interface SilenceWalk {
   /** Slot of the last burst (or restart after missing data); NaN before the first. */
   lastBurst: number;
   firstObserved: number;
-  /** Ended pauses: the slot where each ended and its length in slots, oldest first. */
+  /**
+   * Candidates for the record pause: the slot where each ended and its length in slots, oldest first, lengths
+   * decreasing (a pause shorter than a later one can never be the record again; a monotonic deque).
+   */
   pauseEnd: number[];
   pauseLength: number[];
 }
@@ -136,8 +139,13 @@ export function pushSilence(s: SilenceWalk, i: number, y: number): number {
   }
   if (s.threshold > 0 && Math.abs(y - s.median) > s.threshold) {
     if (Number.isFinite(s.lastBurst)) {
+      const length = i - s.lastBurst;
+      while (s.pauseLength.length > 0 && s.pauseLength[s.pauseLength.length - 1] <= length) {
+        s.pauseEnd.pop();
+        s.pauseLength.pop();
+      }
       s.pauseEnd.push(i);
-      s.pauseLength.push(i - s.lastBurst);
+      s.pauseLength.push(length);
     }
     s.lastBurst = i;
     return 0;
@@ -151,7 +159,7 @@ export function pushSilence(s: SilenceWalk, i: number, y: number): number {
     return 0;
   }
   const pause = i - s.lastBurst;
-  const record = s.pauseLength.reduce((a, b) => Math.max(a, b), 0);
+  const record = s.pauseLength.length > 0 ? s.pauseLength[0] : 0;
   const silent =
     record > 0 &&
     pause > record * (1 + r.margin) &&
