@@ -90,6 +90,17 @@ describe('pushSilence', () => {
     expect(ratios(values).every((x) => x === 0)).toBe(true);
   });
 
+  it('should not be silent when a slot of the pause came close to the burst threshold (hysteresis)', () => {
+    const values = bursty(400, 300);
+    const lastBurst = values.lastIndexOf(100);
+    // The threshold is 5 % of the 99th-percentile deviation, 100: 5. A slot at 4.5 ends no pause but is activity.
+    values[lastBurst + 3] = 4.5;
+    expect(ratios(values).every((x) => x === 0)).toBe(true);
+    // At 3 (60 % of the threshold) the pause is still silent.
+    values[lastBurst + 3] = 3;
+    expect(ratios(values).findIndex((x) => x > 0) - lastBurst).toBe(12);
+  });
+
   it('should be off when burstShare is 0', () => {
     expect(ratios(bursty(400, 300), { ...RULES, burstShare: 0 }).every((x) => x === 0)).toBe(true);
   });
