@@ -27,6 +27,8 @@
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
  *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
  * 7. Before the first fit, points are judged against the series' own level so far (`warmup.ts`).
+ * 8. An intermittent series whose bursts stop pages when the pause is longer than its own record pause (`silence.ts`);
+ *    these alerts pass the same alert rules with their own memory (`addSilenceAlerts`).
  */
 import {
   absorb,
@@ -53,6 +55,7 @@ import { spikesAreRoutine } from './spikeBudget';
 import type { Detection } from './types';
 import { markWarmup } from './warmup';
 import { newWalk, type FitHook, type Walk } from './walk';
+import { newSilenceWalk, pushSilence } from './silence';
 
 /**
  * Run the causal detector over a regular series (see the module comment for the method). Returns the
@@ -104,6 +107,9 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
   const fine = series === input ? undefined : newFineWalk(w, { series: input, endIndex: grid.endIndex });
   w.native = fine === undefined;
   const scheduled = options.fitIndices && new Set(options.fitIndices);
+  const silence = newSilenceWalk(config.silence, series.stepMs);
+  // Per model slot: how many times the record pause the current pause is, where the series is silent (else 0).
+  const silent = new Array<number>(series.values.length).fill(0);
   let finite = 0;
   for (let i = 0; i < series.values.length; i++) {
     // While the history is short, refit whenever it has doubled since the last fit (then on schedule).
@@ -116,6 +122,8 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
       scoreFineBucket(w, fine, i, isSuppressed(w, i));
     }
     step(w, i);
+    // Stopped activity is a deviation below the series' usual behaviour.
+    silent[i] = w.allows(-1) ? pushSilence(silence, i, w.y[i]) : 0;
     if (fine) {
       logFineBucket(fine, i, w.out.extent[i] === 1);
       const end = grid.endIndex[i];
@@ -148,10 +156,38 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
     fine.out.refits = w.out.refits;
     fine.out.anomaly = fineAlerts(w, onsetMs, fine, config.rules);
   }
+  addSilenceAlerts(w, silent, config.rules, grid.endIndex, fine);
   const choice = w.choice ?? { kind: 'seasonal' as const };
   const final =
     w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
   return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
+}
+
+/**
+ * Alerts of the activity-stopped test (`silence.ts`), merged into the alerts of slot and fine grids. They pass the same
+ * alert rules, with their own memory: a pause is the opposite failure of the spikes and shifts the other tests page
+ * for, so a spike's hold-off (a guard against routine repeats of that spike) does not hide it, and one page for it
+ * holds off the next pauses, not the next spikes. Strength = pause / record pause, for the escalation and fade.
+ */
+function addSilenceAlerts(
+  w: Walk,
+  silent: number[],
+  rules: AlertRules,
+  endIndex: number[],
+  fine: FineWalk | undefined
+): void {
+  const levels = silent.map((ratio) => (ratio > 0 ? 1 : 0));
+  const alerts = applyAlertRules(levels, w.out.timesMs, rules, silent);
+  alerts.forEach((level, i) => {
+    if (level === 0) {
+      return;
+    }
+    w.out.anomaly[i] = Math.max(w.out.anomaly[i], level);
+    const end = endIndex[i];
+    if (fine && end >= 0) {
+      fine.out.anomaly[end] = Math.max(fine.out.anomaly[end], level);
+    }
+  });
 }
 
 /**
