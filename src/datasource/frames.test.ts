@@ -5,7 +5,7 @@ import { seriesColorName } from '../contract/seriesColor';
 import { fakeAnalyze } from '../contract/testing/fakeAnalyzer';
 import { seriesColor } from '../panel/colors';
 import { fixtureSeries, TEST_MODEL_SETTINGS, TEST_HORIZON_STEPS } from '../worker/testing/fixtures';
-import { HOUR_MS } from '../contract/constants';
+import { DAY_MS, HOUR_MS } from '../contract/constants';
 import {
   analysisToFrame,
   describeWindow,
@@ -209,6 +209,29 @@ describe('windowsToAnnotationFrame', () => {
       90
     );
     expect(text).toBe('below the expected range: observed 0, expected 1.235 to 2 (90%); peak score -3.1σ');
+  });
+
+  it('should describe a stopped activity by its pause and record, below whatever its peak', () => {
+    const window = {
+      startMs: 0,
+      endMs: 1,
+      peakMs: 0,
+      peakScore: 2.5,
+      severity: 1,
+      expectedLower: 1,
+      expectedUpper: 2,
+      observed: 3,
+      kind: 'silence',
+      pause: { pauseMs: 27 * HOUR_MS, recordPauseMs: 23.4 * HOUR_MS, recordWindowMs: 14 * DAY_MS },
+    } as const;
+    expect(windowDirection(window)).toBe('below');
+    expect(describeWindow(window, 95)).toBe(
+      'activity stopped: no burst for 27 h (longest pause in the last 14 days: 23.4 h)'
+    );
+    const analysis = analyse(api);
+    const frame = windowsToAnnotationFrame([{ ...analysis, windows: [window] }], 'Anno');
+    expect(field(frame, 'title').values).toEqual(['Weak anomaly (activity stopped): up{job="api"}']);
+    expect(field(frame, 'tags').values[0]).toEqual(['tidemark', 'anomaly', 'weak', 'silence']);
   });
 
   it.each([

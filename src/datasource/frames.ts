@@ -20,6 +20,7 @@ import {
   FRAME_CONTRACT_VERSION,
   type TidemarkFrameMeta,
 } from '../contract/frame';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../contract/constants';
 import { ANOMALY_COLOR_NAMES, seriesColorName } from '../contract/seriesColor';
 
 /** `metric{a="1", b="2"}`, as Prometheus shows a series; `fallback` when there are no labels at all. */
@@ -233,8 +234,14 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
-/** Which side of the expected range the window's peak lies on (the score's sign when the value is inside). */
+/**
+ * Which side of the expected range the window's peak lies on (the score's sign when the value is inside); a stopped
+ * activity is below.
+ */
 export function windowDirection(window: AnomalyWindow): 'above' | 'below' {
+  if (window.kind === 'silence') {
+    return 'below';
+  }
   if (window.observed > window.expectedUpper) {
     return 'above';
   }
@@ -244,8 +251,29 @@ export function windowDirection(window: AnomalyWindow): 'above' | 'below' {
   return window.peakScore >= 0 ? 'above' : 'below';
 }
 
-/** Annotation text: direction, observed value against the expected range, and the signed peak score. */
+/** A pause for a sentence: minutes under an hour, hours under three days, else days (4 significant digits). */
+function formatPause(ms: number): string {
+  if (ms < HOUR_MS) {
+    return `${formatNumber(ms / MINUTE_MS)} min`;
+  }
+  if (ms < 3 * DAY_MS) {
+    return `${formatNumber(ms / HOUR_MS)} h`;
+  }
+  return `${formatNumber(ms / DAY_MS)} days`;
+}
+
+/**
+ * Annotation text: direction, observed value against the expected range, and the signed peak score; for a stopped
+ * activity, the pause against the series' record pause.
+ */
 export function describeWindow(window: AnomalyWindow, weakLevelPct: number): string {
+  const pause = window.kind === 'silence' ? window.pause : undefined;
+  if (pause) {
+    return (
+      `activity stopped: no burst for ${formatPause(pause.pauseMs)} (longest pause in the last ` +
+      `${formatPause(pause.recordWindowMs)}: ${formatPause(pause.recordPauseMs)})`
+    );
+  }
   const score = `${window.peakScore >= 0 ? '+' : ''}${window.peakScore.toFixed(1)}`;
   return (
     `${windowDirection(window)} the expected range: observed ${formatNumber(window.observed)}, expected ` +
@@ -265,9 +293,11 @@ export function windowsToAnnotationFrame(analyses: SeriesAnalysis[], refId: stri
     return analysis.windows.map((w) => ({
       time: w.startMs,
       timeEnd: w.endMs,
-      title: `${w.severity === 2 ? 'Strong' : 'Weak'} anomaly ${windowDirection(w)} range: ${name}`,
+      title:
+        `${w.severity === 2 ? 'Strong' : 'Weak'} anomaly ` +
+        `${w.kind === 'silence' ? '(activity stopped)' : `${windowDirection(w)} range`}: ${name}`,
       text: describeWindow(w, weakLevelPct),
-      tags: ['tidemark', 'anomaly', w.severity === 2 ? 'strong' : 'weak'],
+      tags: ['tidemark', 'anomaly', w.severity === 2 ? 'strong' : 'weak', ...(w.kind === 'silence' ? ['silence'] : [])],
       color: ANOMALY_COLOR_NAMES[w.severity === 2 ? 'strong' : 'weak'],
     }));
   });

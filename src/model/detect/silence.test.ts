@@ -1,8 +1,9 @@
 import type { RegularSeries } from '../series';
 import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
-import { newSilenceWalk, pushSilence, type SilenceRules } from './silence';
-import { DAY_MS, HOUR_MS } from '../timeUnits';
+import { newSilenceWalk, pauseSlots, pushSilence, recordSlots, type SilenceRules } from './silence';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../timeUnits';
+import { anomalyWindows } from './windows';
 
 const START_MS = Date.UTC(2024, 0, 1);
 /** Gaps between bursts, in hours, repeated: the longest pause is 7 h. */
@@ -101,6 +102,24 @@ describe('pushSilence', () => {
     expect(ratios(values).findIndex((x) => x > 0) - lastBurst).toBe(12);
   });
 
+  it('should tell the pause and the record it is judged against', () => {
+    const values = bursty(400, 300);
+    const lastBurst = values.lastIndexOf(100);
+    const s = newSilenceWalk(RULES, HOUR_MS);
+    const pauses = values.map((y, i) => {
+      pushSilence(s, i, y);
+      return pauseSlots(s, i);
+    });
+    // No pause before the first burst (the first slot has no threshold yet).
+    expect(Number.isNaN(pauses[0])).toBe(true);
+    expect(pauses[lastBurst]).toBe(0);
+    expect(pauses[lastBurst + 12]).toBe(12);
+    expect(recordSlots(s)).toBe(7);
+    // Missing data ends the pause.
+    pushSilence(s, 400, NaN);
+    expect(Number.isNaN(pauseSlots(s, 400))).toBe(true);
+  });
+
   it('should be off when burstShare is 0', () => {
     expect(ratios(bursty(400, 300), { ...RULES, burstShare: 0 }).every((x) => x === 0)).toBe(true);
   });
@@ -134,5 +153,62 @@ describe('runBacktest activity-stopped alerts', () => {
     const above = { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' as const };
     const alerts = alertTimes(runBacktest(series(values), above));
     expect(alerts.filter((t) => t > lastBurstMs && t < lastBurstMs + DAY_MS)).toEqual([]);
+  });
+});
+
+describe('runBacktest activity-stopped windows', () => {
+  const PAUSE = { pauseMs: 12 * HOUR_MS, recordWindowMs: 14 * DAY_MS };
+
+  /** The windows of `values` (step `stepMs`) that end after `afterMs`. */
+  function windowsAfter(values: number[], stepMs: number, afterMs: number) {
+    const detection = runBacktest({ startMs: START_MS, stepMs, values, repairs: [] });
+    return anomalyWindows(detection).filter((w) => w.endMs > afterMs);
+  }
+
+  it('should span an hourly pause from the alerts to the end of the data, as a silence below', () => {
+    const values = bursty(18 * 24, 14 * 24);
+    const lastBurstMs = START_MS + values.lastIndexOf(100) * HOUR_MS;
+    const windows = windowsAfter(values, HOUR_MS, lastBurstMs);
+    expect(windows).toHaveLength(1);
+    // From the forecast's alert an hour before the first silent slot, which the pause's extent joins.
+    expect(windows[0]).toMatchObject({ startMs: lastBurstMs + 11 * HOUR_MS, alertMs: lastBurstMs + 11 * HOUR_MS });
+    expect(windows[0].endMs).toBe(START_MS + (values.length - 1) * HOUR_MS);
+    expect(windows[0]).toMatchObject({ kind: 'silence', direction: 'below' });
+    expect(windows[0].silence).toEqual({ ...PAUSE, recordPauseMs: 7 * HOUR_MS });
+  });
+
+  it('should end the window where the pause ends: at the next burst or at missing data', () => {
+    const values = bursty(18 * 24, 14 * 24);
+    const lastBurst = values.lastIndexOf(100);
+    const lastBurstMs = START_MS + lastBurst * HOUR_MS;
+    // The bursts resume 30 hours after the last one, in their old rhythm.
+    const resumed = [...values];
+    for (let h = lastBurst + 30, k = 0; h < values.length; k++) {
+      resumed[h] = 100;
+      h += GAPS_H[k % GAPS_H.length];
+    }
+    expect(windowsAfter(resumed, HOUR_MS, lastBurstMs).map((w) => w.endMs)).toEqual([lastBurstMs + 29 * HOUR_MS]);
+    const missing = [...values];
+    missing[lastBurst + 20] = NaN;
+    expect(windowsAfter(missing, HOUR_MS, lastBurstMs).map((w) => w.endMs)).toEqual([lastBurstMs + 19 * HOUR_MS]);
+  });
+
+  it('should span the pause of a 5-minute series on its fine points', () => {
+    // The hourly bursts as runs of twelve 5-minute points; the idle ripple continues at the fine step.
+    const fineValues = bursty(18 * 24, 14 * 24).flatMap((v, h) =>
+      Array.from({ length: 12 }, (_, k) => (v === 100 ? 100 : 0.01 * (((12 * h + k) % 3) - 1)))
+    );
+    const stepMs = 5 * MINUTE_MS;
+    const lastBurstMs = START_MS + fineValues.lastIndexOf(100) * stepMs;
+    const windows = windowsAfter(fineValues, stepMs, lastBurstMs);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({ kind: 'silence', direction: 'below' });
+    // The model grid's hourly buckets end on the hour; the last burst's bucket ends 5 minutes after it. The alert is
+    // on the completing point of the first silent bucket, 12 hours later, and the window begins with that bucket.
+    const alertMs = lastBurstMs + 5 * MINUTE_MS + 12 * HOUR_MS;
+    expect(windows[0]).toMatchObject({ alertMs, startMs: alertMs - HOUR_MS + stepMs });
+    // To the last completed bucket: the points of the bucket still filling are judged when it completes.
+    expect(windows[0].endMs).toBe(START_MS + (fineValues.length - 12) * stepMs);
+    expect(windows[0].silence).toEqual({ ...PAUSE, recordPauseMs: 6 * HOUR_MS });
   });
 });

@@ -163,9 +163,22 @@ export function pushSilence(s: SilenceWalk, i: number, y: number): number {
   if (!Number.isFinite(s.lastBurst) || (i - s.firstObserved) * s.stepMs < r.watchMs) {
     return 0;
   }
-  const pause = i - s.lastBurst;
-  const record = s.pauseLength.length > 0 ? s.pauseLength[0] : 0;
+  const pause = pauseSlots(s, i);
+  const record = recordSlots(s);
   const silent =
     record > 0 && pause > record * (1 + r.margin) && pause * s.stepMs >= r.minPauseMs && s.pauseDev <= r.pauseShare;
   return silent ? pause / record : 0;
+}
+
+/**
+ * Slots since the last burst, once slot i has been pushed: 0 at a burst, NaN where no pause runs (before the first
+ * burst, after missing data, with the test off). A pause ends at the next slot where this is not > 0.
+ */
+export function pauseSlots(s: SilenceWalk, i: number): number {
+  return i - s.lastBurst;
+}
+
+/** The record pause (slots) the current pause is judged against; 0 when there is none. */
+export function recordSlots(s: SilenceWalk): number {
+  return s.pauseLength.length > 0 ? s.pauseLength[0] : 0;
 }

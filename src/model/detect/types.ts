@@ -36,4 +36,24 @@ export interface Detection {
   inputIndex: number[];
   /** Number of model fits performed. */
   refits: number;
+  /**
+   * Alerts of the activity-stopped test (`silence.ts`), oldest first, with the pause they paged for; absent when the
+   * test raised none. Their silent runs are in `extent`.
+   */
+  silences?: SilenceAlert[];
+}
+
+/** A pause of an intermittent series' activity that beat its record (`silence.ts`). */
+export interface SilencePause {
+  /** Time since the last burst at the alert. */
+  pauseMs: number;
+  /** Longest pause that ended within the record window, which this one exceeded. */
+  recordPauseMs: number;
+  /** The record window (`SilenceRules.recordMs`). */
+  recordWindowMs: number;
+}
+
+/** An activity-stopped alert at slot `index` of the detection's grid. */
+export interface SilenceAlert extends SilencePause {
+  index: number;
 }

@@ -1,7 +1,7 @@
 /**
  * Anomaly windows for annotations and alert text: one window per alerted run of out-of-band points.
  */
-import type { Detection } from './types';
+import type { Detection, SilenceAlert, SilencePause } from './types';
 
 /** One anomaly episode, in the units of the series. */
 export interface AnomalyWindow {
@@ -16,6 +16,13 @@ export interface AnomalyWindow {
   /** Signed score at the peak; > 0 means above the expected range. */
   peakScore: number;
   direction: 'above' | 'below';
+  /**
+   * 'silence' when an alert of the run is an activity-stopped alert (`silence.ts`): the run is a pause of an
+   * intermittent series, always below; else 'deviation' (the value left the band the model expected).
+   */
+  kind: 'deviation' | 'silence';
+  /** The pause at the run's first activity-stopped alert; only when kind is 'silence'. */
+  silence?: SilencePause;
   /** Highest alert level raised in the run (1 weak, 2 strong). */
   level: number;
   /** Weak band at the peak: the range the model expected. */
@@ -36,6 +43,7 @@ export function anomalyWindows(detection: Detection): AnomalyWindow[] {
   const out: AnomalyWindow[] = [];
   const n = detection.level.length;
   const inside = (i: number) => detection.level[i] >= 1 || detection.extent?.[i] === 1;
+  const silences = new Map((detection.silences ?? []).map((s) => [s.index, s]));
   let i = 0;
   while (i < n) {
     if (!inside(i)) {
@@ -46,7 +54,7 @@ export function anomalyWindows(detection: Detection): AnomalyWindow[] {
     while (end + 1 < n && inside(end + 1)) {
       end++;
     }
-    const window = windowOfRun(detection, i, end);
+    const window = windowOfRun(detection, i, end, silences);
     if (window) {
       out.push(window);
     }
@@ -55,14 +63,21 @@ export function anomalyWindows(detection: Detection): AnomalyWindow[] {
   return out;
 }
 
-function windowOfRun(d: Detection, start: number, end: number): AnomalyWindow | undefined {
+function windowOfRun(
+  d: Detection,
+  start: number,
+  end: number,
+  silences: Map<number, SilenceAlert>
+): AnomalyWindow | undefined {
   let alert = -1;
   let level = 0;
   let peak = start;
+  let silence: SilenceAlert | undefined;
   for (let i = start; i <= end; i++) {
     if (d.anomaly[i] > 0) {
       alert = alert < 0 ? i : alert;
       level = Math.max(level, d.anomaly[i]);
+      silence = silence ?? silences.get(i);
     }
     if (Math.abs(d.score[i]) > Math.abs(d.score[peak])) {
       peak = i;
@@ -78,7 +93,18 @@ function windowOfRun(d: Detection, start: number, end: number): AnomalyWindow | 
     alertMs: d.timesMs[alert],
     peakMs: d.timesMs[peak],
     peakScore: d.score[peak],
-    direction: d.score[peak] >= 0 ? 'above' : 'below',
+    // A pause is a shortfall of activity whatever the score at the peak (an idle value may sit above the forecast).
+    direction: !silence && d.score[peak] >= 0 ? 'above' : 'below',
+    kind: silence ? 'silence' : 'deviation',
+    ...(silence
+      ? {
+          silence: {
+            pauseMs: silence.pauseMs,
+            recordPauseMs: silence.recordPauseMs,
+            recordWindowMs: silence.recordWindowMs,
+          },
+        }
+      : {}),
     level,
     expectedLower: weak ? weak.lower[peak] : NaN,
     expectedUpper: weak ? weak.upper[peak] : NaN,

@@ -62,6 +62,7 @@ describe('analyzeSeries', () => {
     expect(window.peakMs).toBe(START_MS + SPIKE_INDEX * HOUR_MS);
     expect(window.observed).toBeGreaterThan(window.expectedUpper);
     expect(window.severity).toBe(2);
+    expect(window.kind).toBe('deviation');
   });
 
   it('should summarise the final model with R coefficient names and diagnostics', () => {

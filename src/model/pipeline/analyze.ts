@@ -235,5 +235,7 @@ function toContractWindow(w: ReturnType<typeof anomalyWindows>[number]): Anomaly
     expectedLower: w.expectedLower,
     expectedUpper: w.expectedUpper,
     observed: w.observed,
+    kind: w.kind,
+    ...(w.silence ? { pause: { ...w.silence } } : {}),
   };
 }

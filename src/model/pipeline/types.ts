@@ -118,6 +118,22 @@ export interface AnomalyWindow {
   expectedLower: number;
   expectedUpper: number;
   observed: number;
+  /**
+   * 'silence': the bursts of an intermittent series stopped (activity-stopped test), a shortfall below its usual
+   * behaviour; 'deviation': the values left the expected range. Absent from older services: read as 'deviation'.
+   */
+  kind?: 'deviation' | 'silence';
+  /** The pause of a 'silence' window, at its alert. */
+  pause?: WindowPause;
+}
+
+/** How long an intermittent series' activity had stopped when it paged, against its own record. */
+export interface WindowPause {
+  /** Time since the last burst. */
+  pauseMs: number;
+  /** Longest pause of the series within the last `recordWindowMs`, which this one exceeded. */
+  recordPauseMs: number;
+  recordWindowMs: number;
 }
 
 /** One band level's bounds, aligned with `timesMs`; null where undefined (warm-up, gaps). */
