@@ -120,6 +120,15 @@ describe('pushSilence', () => {
     expect(Number.isNaN(pauseSlots(s, 400))).toBe(true);
   });
 
+  it('should take the median and burst threshold in numeric order, negative values included', () => {
+    // In text order (a sort without comparator on plain numbers) 10 and 100 would come before 9.
+    const s = newSilenceWalk(RULES, HOUR_MS);
+    [9, -3, 10, 100, 2].forEach((y, i) => pushSilence(s, i, y));
+    expect(s.median).toBe(9);
+    // |y − 9| sorted: 0 1 7 12 91; the 99th percentile interpolates 12 → 91 at 0.96.
+    expect(s.threshold).toBeCloseTo(RULES.burstShare * (12 + 0.96 * 79), 12);
+  });
+
   it('should be off when burstShare is 0', () => {
     expect(ratios(bursty(400, 300), { ...RULES, burstShare: 0 }).every((x) => x === 0)).toBe(true);
   });

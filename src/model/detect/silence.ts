@@ -98,7 +98,7 @@ export function newSilenceWalk(rules: SilenceRules, stepMs: number): SilenceWalk
 }
 
 /** Quantile (type 7, linear interpolation) of ascending `sorted`. */
-function quantile(sorted: number[], p: number): number {
+function quantile(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(sorted.length - 1, lo + 1);
@@ -106,9 +106,10 @@ function quantile(sorted: number[], p: number): number {
 }
 
 function refresh(s: SilenceWalk): void {
-  const sorted = [...s.value].sort((a, b) => a - b);
+  // Typed arrays sort numerically without a comparator callback: several times faster on the week of a fine grid.
+  const sorted = Float64Array.from(s.value).sort();
   s.median = quantile(sorted, 0.5);
-  const dev = s.value.map((v) => Math.abs(v - s.median)).sort((a, b) => a - b);
+  const dev = sorted.map((v) => Math.abs(v - s.median)).sort();
   s.threshold = s.rules.burstShare * quantile(dev, 0.99);
 }
 
