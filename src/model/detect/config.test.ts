@@ -33,11 +33,14 @@ describe('spanPoints', () => {
 });
 
 describe('withSensitivity', () => {
-  it('should map the named sensitivities to their documented point thresholds and scale the sustained one', () => {
+  it('should map the named sensitivities to their documented point thresholds and scale the sustained test and shortest pause', () => {
     expect(withSensitivity(DEFAULT_DETECTOR_CONFIG, 'medium')).toEqual(DEFAULT_DETECTOR_CONFIG);
     const low = withSensitivity(DEFAULT_DETECTOR_CONFIG, 'low');
     expect(low.minScore).toBe(SENSITIVITY_MIN_SCORE.low);
     expect(low.sustainScore).toBeCloseTo((DEFAULT_DETECTOR_CONFIG.sustainScore * 5) / 4, 12);
+    expect(low.silence.minPauseMs).toBeCloseTo((DEFAULT_DETECTOR_CONFIG.silence.minPauseMs * 5) / 4, 6);
+    expect(withSensitivity(DEFAULT_DETECTOR_CONFIG, 'high').silence.minPauseMs).toBeCloseTo(9 * 3_600_000, 6);
+    expect(low.silence.margin).toBe(DEFAULT_DETECTOR_CONFIG.silence.margin);
     expect(withSensitivity(DEFAULT_DETECTOR_CONFIG, 3.5).minScore).toBe(3.5);
   });
 

@@ -32,8 +32,8 @@ export const SENSITIVITY_MIN_SCORE: Record<'low' | 'medium' | 'high', number> = 
 
 /**
  * `config` with its thresholds set for `sensitivity`: minScore = the named threshold (or the number), and the
- * sustained-deviation and calibration thresholds scaled by the same ratio to the default, so one knob moves
- * every test together.
+ * sustained-deviation threshold and the activity-stopped test's shortest pause scaled by the same ratio to the
+ * default, so one knob moves every test together (low: pauses of 15 h and more, high: 9 h).
  * @throws InvalidSettingsError when a number is not positive and finite
  */
 export function withSensitivity(config: DetectorConfig, sensitivity: Sensitivity): DetectorConfig {
@@ -46,6 +46,7 @@ export function withSensitivity(config: DetectorConfig, sensitivity: Sensitivity
     ...config,
     minScore,
     sustainScore: DEFAULT_DETECTOR_CONFIG.sustainScore * ratio,
+    silence: { ...config.silence, minPauseMs: DEFAULT_DETECTOR_CONFIG.silence.minPauseMs * ratio },
   };
 }
 
