@@ -234,6 +234,25 @@ describe('windowsToAnnotationFrame', () => {
     expect(field(frame, 'tags').values[0]).toEqual(['tidemark', 'anomaly', 'weak', 'silence']);
   });
 
+  it('should describe stopped dips of a busy series as a pause above', () => {
+    const window = {
+      startMs: 0,
+      endMs: 1,
+      peakMs: 0,
+      peakScore: -0.5,
+      severity: 1,
+      expectedLower: 1,
+      expectedUpper: 2,
+      observed: 1.5,
+      kind: 'silence',
+      pause: { pauseMs: 27 * HOUR_MS, recordPauseMs: 23.4 * HOUR_MS, recordWindowMs: 14 * DAY_MS, direction: 'above' },
+    } as const;
+    expect(windowDirection(window)).toBe('above');
+    expect(describeWindow(window, 95)).toBe(
+      'activity stopped: no dip for 27 h (longest pause in the last 14 days: 23.4 h)'
+    );
+  });
+
   it.each([
     ['above the range', 5, 1, 'above'],
     ['below the range', -5, -1, 'below'],

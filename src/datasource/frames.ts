@@ -236,11 +236,11 @@ function formatNumber(value: number): string {
 
 /**
  * Which side of the expected range the window's peak lies on (the score's sign when the value is inside); a stopped
- * activity is below.
+ * activity is on the side of its pause (below when bursts stopped, above when dips stopped).
  */
 export function windowDirection(window: AnomalyWindow): 'above' | 'below' {
   if (window.kind === 'silence') {
-    return 'below';
+    return window.pause?.direction ?? 'below';
   }
   if (window.observed > window.expectedUpper) {
     return 'above';
@@ -264,14 +264,14 @@ function formatPause(ms: number): string {
 
 /**
  * Annotation text: direction, observed value against the expected range, and the signed peak score; for a stopped
- * activity, the pause against the series' record pause.
+ * activity, the pause (of bursts, or of a busy series' dips) against the series' record pause.
  */
 export function describeWindow(window: AnomalyWindow, weakLevelPct: number): string {
   const pause = window.kind === 'silence' ? window.pause : undefined;
   if (pause) {
     return (
-      `activity stopped: no burst for ${formatPause(pause.pauseMs)} (longest pause in the last ` +
-      `${formatPause(pause.recordWindowMs)}: ${formatPause(pause.recordPauseMs)})`
+      `activity stopped: no ${pause.direction === 'above' ? 'dip' : 'burst'} for ${formatPause(pause.pauseMs)} ` +
+      `(longest pause in the last ${formatPause(pause.recordWindowMs)}: ${formatPause(pause.recordPauseMs)})`
     );
   }
   const score = `${window.peakScore >= 0 ? '+' : ''}${window.peakScore.toFixed(1)}`;

@@ -89,7 +89,7 @@ export const SHARED_SETTINGS = {
     label: 'Hold-off',
     schema: duration(
       '2d',
-      'After an anomaly starts, no new one for this long, unless 3× as strong, or new after 8 quiet hours on a series with no other alert that week; then for as long again, a new one needs a share of the last alert’s strength that falls from half to none (0s = none)'
+      'After an anomaly starts, no new one for this long, unless 3× as strong, or new after 8 quiet hours on a series with no other alert that week; then for as long again, a new one needs a share of the last alert’s strength that falls from half to none (0s = none). An activity-stopped alert has its own hold-off: a stop pages even inside a spike’s hold-off, unless the stop itself already paged'
     ),
     unit: 'duration',
     expect: 'a duration, e.g. 2d (0s = none)',

@@ -27,8 +27,9 @@
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
  *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
  * 7. Before the first fit, points are judged against the series' own level so far (`warmup.ts`).
- * 8. An intermittent series whose bursts stop pages when the pause is longer than its own record pause (`silence.ts`);
- *    these alerts pass the same alert rules with their own memory (`addSilenceAlerts`).
+ * 8. An intermittent series whose bursts (or a busy series whose idle dips) stop pages when the pause is longer than
+ *    its own record pause (`silence.ts`), unless the other tests already paged in the pause; these alerts pass the
+ *    same alert rules with their own memory (`addSilenceAlerts`).
  */
 import {
   absorb,
@@ -52,10 +53,10 @@ import { lowerBound } from '../lowerBound';
 import { pushMosum } from './mosum';
 import { refit, type ModelChoice } from './refit';
 import { spikesAreRoutine } from './spikeBudget';
-import type { Detection, SilenceAlert } from './types';
+import type { Detection } from './types';
 import { markWarmup } from './warmup';
 import { newWalk, type FitHook, type Walk } from './walk';
-import { newSilenceWalk, pauseSlots, pushSilence, recordSlots, type SilenceWalk } from './silence';
+import { addSilenceAlerts, newSilenceTrack, trackSilence } from './silenceTrack';
 
 /**
  * Run the causal detector over a regular series (see the module comment for the method). Returns the
@@ -120,8 +121,7 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
       scoreFineBucket(w, fine, i, isSuppressed(w, i));
     }
     step(w, i);
-    // Stopped activity is a deviation below the series' usual behaviour.
-    trackSilence(silence, i, w.allows(-1) ? w.y[i] : undefined);
+    trackSilence(silence, i, w.y[i], w.allows);
     if (fine) {
       logFineBucket(fine, i, w.out.extent[i] === 1);
       const end = grid.endIndex[i];
@@ -159,108 +159,6 @@ export function runDetector(input: RegularSeries, config: DetectorConfig, option
   const final =
     w.model && w.state ? { model: w.model, state: w.state, trainEndMs: w.lastFitEndMs, ...choice } : undefined;
   return { detection: fine ? fine.out : w.out, modelDetection: w.out, final };
-}
-
-/** The activity-stopped test over the model grid, and what it found per model slot. */
-interface SilenceTrack {
-  walk: SilenceWalk;
-  /** How many times the record pause the current pause is, where the slot is silent, else 0 (`pushSilence`). */
-  silent: number[];
-  /** Slots since the last burst; NaN where no pause runs (`pauseSlots`). */
-  pause: number[];
-  /** Record pause (slots) where the slot is silent, else NaN. */
-  record: number[];
-  recordWindowMs: number;
-}
-
-function newSilenceTrack(config: DetectorConfig, series: RegularSeries): SilenceTrack {
-  const n = series.values.length;
-  return {
-    walk: newSilenceWalk(config.silence, series.stepMs),
-    silent: new Array<number>(n).fill(0),
-    pause: new Array<number>(n).fill(NaN),
-    record: new Array<number>(n).fill(NaN),
-    recordWindowMs: config.silence.recordMs,
-  };
-}
-
-/** Pushes model slot i's value to the test; `y` undefined where the direction rules out a shortfall (test off). */
-function trackSilence(track: SilenceTrack, i: number, y: number | undefined): void {
-  track.silent[i] = y === undefined ? 0 : pushSilence(track.walk, i, y);
-  track.pause[i] = pauseSlots(track.walk, i);
-  track.record[i] = track.silent[i] > 0 ? recordSlots(track.walk) : NaN;
-}
-
-/**
- * Alerts of the activity-stopped test (`silence.ts`), merged into the alerts of slot and fine grids. They pass the same
- * alert rules, with their own memory: a pause is the opposite failure of the spikes and shifts the other tests page
- * for, so a spike's hold-off (a guard against routine repeats of that spike) does not hide it, and one page for it
- * holds off the next pauses, not the next spikes. Strength = pause / record pause, for the escalation and fade.
- *
- * A silent slot is inside the weak band (the forecast has already learnt the idle level), so it has no level and no
- * extent of its own; the extent of an alerted pause is marked here, after the walk, so that its window spans the
- * anomaly as the windows of other excursions do (`windows.ts`): from the pause's first silent slot until the pause
- * ends at the next burst or missing data. Alerts, levels and scores are unchanged.
- */
-function addSilenceAlerts(
-  w: Walk,
-  track: SilenceTrack,
-  rules: AlertRules,
-  endIndex: number[],
-  fine: FineWalk | undefined
-): void {
-  const { silent, pause, record } = track;
-  const levels = silent.map((ratio) => (ratio > 0 ? 1 : 0));
-  const alerts = applyAlertRules(levels, w.out.timesMs, rules, silent);
-  const extent = new Array<number>(silent.length).fill(0);
-  const modelAlerts: SilenceAlert[] = [];
-  const fineAlerts: SilenceAlert[] = [];
-  alerts.forEach((level, i) => {
-    if (level === 0) {
-      return;
-    }
-    w.out.anomaly[i] = Math.max(w.out.anomaly[i], level);
-    const paused = {
-      pauseMs: pause[i] * w.stepMs,
-      recordPauseMs: record[i] * w.stepMs,
-      recordWindowMs: track.recordWindowMs,
-    };
-    modelAlerts.push({ index: i, ...paused });
-    const end = endIndex[i];
-    if (fine && end >= 0) {
-      fine.out.anomaly[end] = Math.max(fine.out.anomaly[end], level);
-      fineAlerts.push({ index: end, ...paused });
-    }
-    markPause(extent, silent, pause, i);
-  });
-  extent.forEach((inExtent, i) => {
-    w.out.extent[i] = Math.max(w.out.extent[i], inExtent);
-  });
-  if (modelAlerts.length > 0) {
-    w.out.silences = modelAlerts;
-  }
-  if (fine) {
-    spreadExtent(extent, fine.out.extent, (i) => fineSlots(fine, i));
-    if (fineAlerts.length > 0) {
-      fine.out.silences = fineAlerts;
-    }
-  }
-}
-
-/** Marks the pause of the silence alert at slot i: from its first silent slot until the pause ends. */
-function markPause(extent: number[], silent: number[], pause: number[], i: number): void {
-  if (!(silent[i] > 0) || extent[i] === 1) {
-    return;
-  }
-  let from = i;
-  while (from > 0 && silent[from - 1] > 0) {
-    from--;
-  }
-  let to = i;
-  while (to + 1 < pause.length && pause[to + 1] > 0) {
-    to++;
-  }
-  extent.fill(1, from, to + 1);
 }
 
 /**

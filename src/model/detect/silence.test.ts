@@ -1,7 +1,7 @@
 import type { RegularSeries } from '../series';
 import { runBacktest } from './backtest';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
-import { newSilenceWalk, pauseSlots, pushSilence, recordSlots, type SilenceRules } from './silence';
+import { activitySide, newSilenceWalk, pauseSlots, pushSilence, recordSlots, type SilenceRules } from './silence';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../timeUnits';
 import { anomalyWindows } from './windows';
 
@@ -129,14 +129,37 @@ describe('pushSilence', () => {
     expect(s.threshold).toBeCloseTo(RULES.burstShare * (12 + 0.96 * 79), 12);
   });
 
+  it('should tell the side of most bursts: above for bursts over an idle level, below for dips of a busy series', () => {
+    const side = (values: number[]) => {
+      const s = newSilenceWalk(RULES, HOUR_MS);
+      values.forEach((y, i) => pushSilence(s, i, y));
+      return activitySide(s);
+    };
+    const values = bursty(200, 200);
+    expect(side(values)).toBe(1);
+    expect(side(values.map((y) => 100 - y))).toBe(-1);
+    // One stray spike above a busy series' level does not turn its side.
+    const dips = values.map((y) => 100 - y);
+    dips[190] = 1000;
+    expect(side(dips)).toBe(-1);
+  });
+
   it('should be off when burstShare is 0', () => {
     expect(ratios(bursty(400, 300), { ...RULES, burstShare: 0 }).every((x) => x === 0)).toBe(true);
   });
 });
 
+/** `bursty` with the burst 45 h before the last one a spike of 1000. */
+function spiked(hours: number, stopH: number): number[] {
+  const values = bursty(hours, stopH);
+  values[values.lastIndexOf(100, values.lastIndexOf(100) - 40)] = 1000;
+  return values;
+}
+
 describe('runBacktest activity-stopped alerts', () => {
-  const values = bursty(18 * 24, 14 * 24);
+  const values = spiked(18 * 24, 14 * 24);
   const lastBurstMs = START_MS + values.lastIndexOf(100) * HOUR_MS;
+  const spikeMs = START_MS + values.indexOf(1000) * HOUR_MS;
   const alertTimes = (d: ReturnType<typeof runBacktest>) => d.timesMs.filter((_, i) => d.anomaly[i] > 0);
 
   it('should alert 12 h into the pause when the bursts of an intermittent series stop', () => {
@@ -145,28 +168,50 @@ describe('runBacktest activity-stopped alerts', () => {
   });
 
   it('should not alert there without the test, nor later in the pause', () => {
-    // The forecast misses the next expected burst once (an hour earlier, held off after that): the pause itself is
-    // not in its errors.
+    // The spike's alert holds the forecast's alerts off until after the pause began: the pause is not in its errors.
     const off = { ...DEFAULT_DETECTOR_CONFIG, silence: { ...RULES, burstShare: 0 } };
     const alerts = alertTimes(runBacktest(series(values), off));
-    expect(alerts.filter((t) => t >= lastBurstMs + 12 * HOUR_MS)).toEqual([]);
+    expect(alerts.filter((t) => t > lastBurstMs)).toEqual([]);
   });
 
   it('should alert in the pause although a spike alert holds off the other tests', () => {
-    // The forecast's alert an hour before opens a two-day hold-off; the pause has its own.
+    // The spike's alert opens a two-day hold-off, fading for two more; the pause has its own.
     const alerts = alertTimes(runBacktest(series(values)));
-    expect(alerts.filter((t) => t > lastBurstMs)).toEqual([lastBurstMs + 11 * HOUR_MS, lastBurstMs + 12 * HOUR_MS]);
+    expect(alerts.filter((t) => t >= spikeMs)).toEqual([spikeMs, lastBurstMs + 12 * HOUR_MS]);
+  });
+
+  it('should not page a stop again that the forecast already paged inside the pause', () => {
+    // Without the spike the forecast alerts 11 h into the pause (it missed the next expected burst): one page.
+    const plain = bursty(18 * 24, 14 * 24);
+    const stopMs = START_MS + plain.lastIndexOf(100) * HOUR_MS;
+    const detection = runBacktest(series(plain));
+    expect(alertTimes(detection).filter((t) => t > stopMs)).toEqual([stopMs + 11 * HOUR_MS]);
+    expect(detection.silences).toBeUndefined();
   });
 
   it('should not alert for a pause when the direction is above', () => {
     const above = { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' as const };
     const alerts = alertTimes(runBacktest(series(values), above));
-    expect(alerts.filter((t) => t > lastBurstMs && t < lastBurstMs + DAY_MS)).toEqual([]);
+    expect(alerts.filter((t) => t > lastBurstMs)).toEqual([]);
+  });
+
+  it('should call a pause of a busy series whose idle dips stopped a silence above', () => {
+    // The same rhythm upside down: busy at 100, dips to 0 (and one to −900) that stop; the value stays high.
+    const dips = values.map((y) => 100 - y);
+    const windows = anomalyWindows(runBacktest(series(dips))).filter((w) => w.endMs > lastBurstMs);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({ kind: 'silence', direction: 'above', alertMs: lastBurstMs + 12 * HOUR_MS });
+    expect(windows[0].silence?.direction).toBe('above');
+    // Gated by its own side: a 'below' detector does not page it, an 'above' one does.
+    const below = { ...DEFAULT_DETECTOR_CONFIG, direction: 'below' as const };
+    expect(alertTimes(runBacktest(series(dips), below)).filter((t) => t > lastBurstMs)).toEqual([]);
+    const above = { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' as const };
+    expect(alertTimes(runBacktest(series(dips), above))).toContain(lastBurstMs + 12 * HOUR_MS);
   });
 });
 
 describe('runBacktest activity-stopped windows', () => {
-  const PAUSE = { pauseMs: 12 * HOUR_MS, recordWindowMs: 14 * DAY_MS };
+  const PAUSE = { pauseMs: 12 * HOUR_MS, recordWindowMs: 14 * DAY_MS, direction: 'below' };
 
   /** The windows of `values` (step `stepMs`) that end after `afterMs`. */
   function windowsAfter(values: number[], stepMs: number, afterMs: number) {
@@ -175,19 +220,19 @@ describe('runBacktest activity-stopped windows', () => {
   }
 
   it('should span an hourly pause from the alerts to the end of the data, as a silence below', () => {
-    const values = bursty(18 * 24, 14 * 24);
+    const values = spiked(18 * 24, 14 * 24);
     const lastBurstMs = START_MS + values.lastIndexOf(100) * HOUR_MS;
     const windows = windowsAfter(values, HOUR_MS, lastBurstMs);
     expect(windows).toHaveLength(1);
-    // From the forecast's alert an hour before the first silent slot, which the pause's extent joins.
-    expect(windows[0]).toMatchObject({ startMs: lastBurstMs + 11 * HOUR_MS, alertMs: lastBurstMs + 11 * HOUR_MS });
+    // From the first silent slot, which alerted.
+    expect(windows[0]).toMatchObject({ startMs: lastBurstMs + 12 * HOUR_MS, alertMs: lastBurstMs + 12 * HOUR_MS });
     expect(windows[0].endMs).toBe(START_MS + (values.length - 1) * HOUR_MS);
     expect(windows[0]).toMatchObject({ kind: 'silence', direction: 'below' });
     expect(windows[0].silence).toEqual({ ...PAUSE, recordPauseMs: 7 * HOUR_MS });
   });
 
   it('should end the window where the pause ends: at the next burst or at missing data', () => {
-    const values = bursty(18 * 24, 14 * 24);
+    const values = spiked(18 * 24, 14 * 24);
     const lastBurst = values.lastIndexOf(100);
     const lastBurstMs = START_MS + lastBurst * HOUR_MS;
     // The bursts resume 30 hours after the last one, in their old rhythm.

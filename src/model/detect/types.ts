@@ -51,6 +51,11 @@ export interface SilencePause {
   recordPauseMs: number;
   /** The record window (`SilenceRules.recordMs`). */
   recordWindowMs: number;
+  /**
+   * Side the value stays on: 'below' when bursts above an idle level stopped, 'above' when idle dips of a busy
+   * series stopped (`activitySide`).
+   */
+  direction: 'above' | 'below';
 }
 
 /** An activity-stopped alert at slot `index` of the detection's grid. */

@@ -44,16 +44,24 @@ describe('anomalyWindows', () => {
     ]);
   });
 
-  it('should call a run with an activity-stopped alert a silence, below, with its pause', () => {
+  it('should call a run with an activity-stopped alert a silence, on the side of its pause, with its pause', () => {
     // The pause's extent (slots 1–4) around a forecast's alert (slot 1) and the silence alert (slot 2); the idle
     // value sits above the forecast at the peak.
     const d = detection([0, 1, 0, 0, 0, 0], [0, 1, 1, 0, 0, 0], [0, -2, 0.5, 3, 0.5, 0]);
     d.extent = [0, 1, 1, 1, 1, 0];
-    const pause = { pauseMs: 12 * HOUR_MS, recordPauseMs: 7 * HOUR_MS, recordWindowMs: 14 * 24 * HOUR_MS };
+    const pause = {
+      pauseMs: 12 * HOUR_MS,
+      recordPauseMs: 7 * HOUR_MS,
+      recordWindowMs: 14 * 24 * HOUR_MS,
+      direction: 'below' as const,
+    };
     d.silences = [{ index: 2, ...pause }];
     const [window] = anomalyWindows(d);
     expect(window).toMatchObject({ startMs: 1000, endMs: 4000, alertMs: 1000, peakScore: 3 });
     expect(window).toMatchObject({ kind: 'silence', direction: 'below', silence: pause });
+    // Stopped dips of a busy series: the window is on the pause's side, above.
+    d.silences = [{ index: 2, ...pause, direction: 'above' }];
+    expect(anomalyWindows(d)[0]).toMatchObject({ kind: 'silence', direction: 'above' });
     // The same run without the silence alert is a deviation, on the side of its peak.
     expect(anomalyWindows({ ...d, silences: undefined })[0]).toMatchObject({ kind: 'deviation', direction: 'above' });
   });

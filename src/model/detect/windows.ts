@@ -18,7 +18,7 @@ export interface AnomalyWindow {
   direction: 'above' | 'below';
   /**
    * 'silence' when an alert of the run is an activity-stopped alert (`silence.ts`): the run is a pause of an
-   * intermittent series, always below; else 'deviation' (the value left the band the model expected).
+   * intermittent series, on the side of the pause (below when bursts stopped, above when dips stopped); else 'deviation' (the value left the band the model expected).
    */
   kind: 'deviation' | 'silence';
   /** The pause at the run's first activity-stopped alert; only when kind is 'silence'. */
@@ -93,8 +93,9 @@ function windowOfRun(
     alertMs: d.timesMs[alert],
     peakMs: d.timesMs[peak],
     peakScore: d.score[peak],
-    // A pause is a shortfall of activity whatever the score at the peak (an idle value may sit above the forecast).
-    direction: !silence && d.score[peak] >= 0 ? 'above' : 'below',
+    // A pause lies on the side opposite its activity whatever the score at the peak (an idle value may sit above the
+    // forecast).
+    direction: silence ? silence.direction : d.score[peak] >= 0 ? 'above' : 'below',
     kind: silence ? 'silence' : 'deviation',
     ...(silence
       ? {
@@ -102,6 +103,7 @@ function windowOfRun(
             pauseMs: silence.pauseMs,
             recordPauseMs: silence.recordPauseMs,
             recordWindowMs: silence.recordWindowMs,
+            direction: silence.direction,
           },
         }
       : {}),

@@ -119,8 +119,7 @@ export interface AnomalyWindow {
   expectedUpper: number;
   observed: number;
   /**
-   * 'silence': the bursts of an intermittent series stopped (activity-stopped test), a shortfall below its usual
-   * behaviour; 'deviation': the values left the expected range. Absent from older services: read as 'deviation'.
+   * 'silence': the bursts (or idle dips) of an intermittent series stopped (activity-stopped test); 'deviation': the values left the expected range. Absent from older services: read as 'deviation'.
    */
   kind?: 'deviation' | 'silence';
   /** The pause of a 'silence' window, at its alert. */
@@ -134,6 +133,11 @@ export interface WindowPause {
   /** Longest pause of the series within the last `recordWindowMs`, which this one exceeded. */
   recordPauseMs: number;
   recordWindowMs: number;
+  /**
+   * Side the value stays on: 'below' when bursts above an idle level stopped, 'above' when a busy series' idle dips
+   * stopped. Absent from older services: read as 'below'.
+   */
+  direction?: 'above' | 'below';
 }
 
 /** One band level's bounds, aligned with `timesMs`; null where undefined (warm-up, gaps). */
