@@ -26,6 +26,7 @@ export interface SilenceTrack {
   recordWindowMs: number;
 }
 
+/** A fresh track over `series` (the model grid) with the thresholds of `config.silence`. */
 export function newSilenceTrack(config: DetectorConfig, series: RegularSeries): SilenceTrack {
   const n = series.values.length;
   return {
