@@ -139,7 +139,7 @@ export interface DetectorConfig {
  * - anomalous points replaced by their prediction for at most 6 hours; 6 hours of silence after a gap;
  * - an activity-stopped test on the model grid: a slot is a burst when it deviates from the last week's median by
  *   more than 5 % of the week's 99th-percentile deviation; a pause since the last burst pages when it is 15 % longer
- *   than every pause of the last 14 days and at least 12 hours, after a week of watching, and no slot of it came
+ *   than every pause of the last 14 days and at least 12 hours, began after a week of watching, and no slot of it came
  *   within 75 % of the burst threshold (`silence.ts`). On NAB 30 files: 70.85 → 74.97 (55/62, 2 more false
  *   positives; nab7 unchanged 72.26): ec2_cpu_utilization_fe7f93 and ec2_disk_write_bytes_c0d644 window 3 (their
  *   activity stops), and rogue_agent_key_hold window 2 (at 12 h exactly, an artefact of its median flipping between

@@ -77,6 +77,14 @@ describe('pushSilence', () => {
     expect(r.every((x) => x === 0)).toBe(true);
   });
 
+  it('should not judge a pause whose last burst came before the watch ended', () => {
+    // Bursts stop at 6.5 days: the pause is still running a week in, but it may be a rhythm the record has not seen.
+    expect(ratios(bursty(10 * 24, 6.5 * 24)).every((x) => x === 0)).toBe(true);
+    // Stopping at 7.5 days, the pause began after the watch: silent 12 h in.
+    const values = bursty(10 * 24, 7.5 * 24);
+    expect(ratios(values).findIndex((x) => x > 0) - values.lastIndexOf(100)).toBe(12);
+  });
+
   it('should restart the pause after missing data', () => {
     const values = bursty(400, 300);
     const lastBurst = values.lastIndexOf(100);

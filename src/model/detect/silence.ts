@@ -12,10 +12,15 @@
  * - a burst is a slot whose |value − median| exceeds `burstShare` × the 99th percentile of |value − median| over the
  *   trailing `statsMs` (median and percentile of the same trailing values, refreshed hourly);
  * - the pause at i is the time since the last burst; pauses that ended within `recordMs` form the record;
- * - the slot is silent when the pause exceeds the record by `margin`, lasts at least `minPauseMs`, the series has
- *   been watched for `watchMs`, and no slot of the pause came within `pauseShare` of the burst threshold: a
- *   hysteresis band (as an alert's clear threshold lies below its firing one), so that a series whose activity goes
- *   on just under the threshold — the low phase of a busy series — is not called silent.
+ * - the slot is silent when the pause exceeds the record by `margin`, lasts at least `minPauseMs`, began after the
+ *   series had been watched for `watchMs`, and no slot of the pause came within `pauseShare` of the burst threshold:
+ *   a hysteresis band (as an alert's clear threshold lies below its firing one), so that a series whose activity
+ *   goes on just under the threshold — the low phase of a busy series — is not called silent.
+ *   The watch ends before the pause's last burst, not before the slot: a pause running when a week of data is
+ *   complete can be the series' weekly pause, whose previous instance the record has not seen (business traffic
+ *   started on a Monday: the first weekend's 62-hour pause is still running at day 7, against a record of 15-hour
+ *   weekday nights; started on a Saturday, the first weekend is cut and the second would page). A pause that began
+ *   a week into the data has a week of pauses behind it (`silenceShapes.test.ts`; nab30 and nab7 unchanged).
  * Missing data ends the pause: no pause runs until the next burst, and the one it ended does not enter the record (an
  * outage is the gap test's business, `gapRuns.ts`). A series off its median on at most 1 % of the trailing week's
  * slots (a weekly job on hourly slots) has a burst threshold of 0 and is not tested.
@@ -57,7 +62,7 @@ export interface SilenceRules {
   recordMs: number;
   /** Trailing span of the median, percentile and activity side. */
   statsMs: number;
-  /** History (from the first observed slot) needed before the test runs. */
+  /** History (from the first observed slot) needed before a pause's last burst for the pause to be judged. */
   watchMs: number;
 }
 
@@ -183,7 +188,7 @@ export function pushSilence(s: SilenceWalk, i: number, y: number): number {
     s.pauseEnd.shift();
     s.pauseLength.shift();
   }
-  if (!Number.isFinite(s.lastBurst) || (i - s.firstObserved) * s.stepMs < r.watchMs) {
+  if (!Number.isFinite(s.lastBurst) || (s.lastBurst - s.firstObserved) * s.stepMs < r.watchMs) {
     return 0;
   }
   const pause = pauseSlots(s, i);
