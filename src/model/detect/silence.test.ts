@@ -197,6 +197,26 @@ describe('runBacktest activity-stopped alerts', () => {
     expect(detection.silences).toBeUndefined();
   });
 
+  it('should page a stop although another test alerted in the pause before the next burst was due', () => {
+    // Daily bursts (the record pause is 24 h); 2 h after the last one a blip of 3, under the hysteresis band (0.75 ×
+    // the burst threshold of 5), that the forecast alerts on. An alert before the next burst was due is not about
+    // the stop: the pause still pages, once it is 15 % longer than the record.
+    const daily = Array.from({ length: 18 * 24 }, (_, h) => 0.01 * ((h % 3) - 1));
+    for (let h = 3; h < 14 * 24; h += 24) {
+      daily[h] = 100;
+    }
+    const stop = daily.lastIndexOf(100);
+    daily[stop + 2] = 3;
+    const stopMs = START_MS + stop * HOUR_MS;
+    const detection = runBacktest(series(daily));
+    const alerts = alertTimes(detection).filter((t) => t > stopMs);
+    expect(alerts).toContain(stopMs + 2 * HOUR_MS);
+    expect(alerts).toContain(stopMs + 28 * HOUR_MS);
+    expect(detection.silences?.map((s) => [detection.timesMs[s.index], s.recordPauseMs])).toEqual([
+      [stopMs + 28 * HOUR_MS, 24 * HOUR_MS],
+    ]);
+  });
+
   it('should not alert for a pause when the direction is above', () => {
     const above = { ...DEFAULT_DETECTOR_CONFIG, direction: 'above' as const };
     const alerts = alertTimes(runBacktest(series(values), above));

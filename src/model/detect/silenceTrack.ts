@@ -57,8 +57,10 @@ export function trackSilence(track: SilenceTrack, i: number, y: number, allows: 
  * alert rules, with their own memory: a pause is the opposite failure of the spikes and shifts the other tests page
  * for, so a spike's hold-off (a guard against routine repeats of that spike) does not hide it, and one page for it
  * holds off the next pauses, not the next spikes. Strength = pause / record pause, for the escalation and fade. A pause
- * in which the other tests already alerted (after its last burst, before the silent slot: the forecast missed the
- * next expected burst) has paged for the stop: its silent slots are no candidates, so that one stop pages once.
+ * in which the other tests already alerted from the slot the next burst was due (last burst + record pause) until the
+ * silent slot (the forecast missed the next expected burst) has paged for the stop: its silent slots are no
+ * candidates, so that one stop pages once. An alert earlier in the pause, before the next burst was due, cannot be
+ * about the stop (a false alarm two hours after the last burst would otherwise keep a stopped job from ever paging).
  *
  * A silent slot is inside the weak band (the forecast has already learnt the idle level), so it has no level and no
  * extent of its own; the extent of an alerted pause is marked here, after the walk, so that its window spans the
@@ -75,7 +77,9 @@ export function addSilenceAlerts(
   const { pause, record, direction } = track;
   // Before the silence alerts join w.out.anomaly: only the other tests' alerts count as the stop having paged.
   const paged = pagedSlots(w, fine);
-  const silent = track.silent.map((ratio, i) => (ratio > 0 && paged[i] - paged[i - pause[i] + 1] === 0 ? ratio : 0));
+  // From the slot where the next burst was due (last burst + record pause), never after the silent slot itself.
+  const dueFrom = (i: number) => Math.min(i, i - pause[i] + Math.ceil(record[i]));
+  const silent = track.silent.map((ratio, i) => (ratio > 0 && paged[i] - paged[dueFrom(i)] === 0 ? ratio : 0));
   const levels = silent.map((ratio) => (ratio > 0 ? 1 : 0));
   const alerts = applyAlertRules(levels, w.out.timesMs, rules, silent);
   const extent = new Array<number>(silent.length).fill(0);
