@@ -35,10 +35,23 @@ const NONE_FROM_LAMBDA = 0.9;
  */
 export function resolveTransform(y: ArrayLike<number>, setting: TransformSetting, period: number): AppliedTransform {
   const present = Array.from(y).filter(Number.isFinite);
-  const nonNegative = present.every((v) => v >= 0);
+  const nonNegative = isNonNegative(present);
   const positive = present.every((v) => v > 0);
   const lambda = lambdaFor(setting, present, period, nonNegative, positive);
   return { lambda, setting, nonNegative };
+}
+
+/**
+ * True when no present value of `y` is negative (NaN = missing): the series is a count, rate or size, whose forecasts
+ * and bands are shown at 0 where they reach below it (every floor in this module decides by this).
+ */
+export function isNonNegative(y: ArrayLike<number>): boolean {
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function lambdaFor(

@@ -262,6 +262,28 @@ describe('analyzeSeries on a count series', () => {
   it('should leave the bands of a series with negative values below 0', () => {
     expect(history.filter((i) => mirror.bands[0].upper[i]! < 0).length).toBeGreaterThan(shown.horizonStart / 2);
   });
+
+  it("should floor the drop window's expected range at 0 as its bands are, and keep the mirror's", () => {
+    const countWindows = analyzeSeries(input(counts, 'count'), settings, { outputFromMs }).analysis.windows;
+    const mirrorWindows = analyzeSeries(
+      input(
+        counts.map((v) => -v),
+        'mirror'
+      ),
+      settings,
+      { outputFromMs }
+    ).analysis.windows;
+    const dropMs = START_MS + DROP_INDEX * HOUR_MS;
+    const drop = countWindows.find((w) => w.startMs <= dropMs + HOUR_MS && w.endMs >= dropMs);
+    const mirrored = mirrorWindows.find((w) => w.startMs === drop?.startMs);
+    expect(drop).toBeDefined();
+    expect(mirrored).toBeDefined();
+    // The mirror's upper end is the count's lower end unfloored: below 0, so the floor had something to do.
+    expect(-mirrored!.expectedUpper).toBeLessThan(0);
+    expect(drop!.expectedLower).toBe(0);
+    expect(drop!.expectedUpper).toBe(Math.max(0, -mirrored!.expectedLower));
+    expect(drop!.observed).toBe(-mirrored!.observed);
+  });
 });
 
 describe('analyzeSeries on 5-minute data with one negative sample', () => {

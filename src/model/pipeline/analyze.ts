@@ -15,7 +15,7 @@ import type { Detection } from '../detect/types';
 import { anomalyWindows } from '../detect/windows';
 import { InsufficientDataError } from '../errors';
 import { formatTimeMs, type RegularSeries } from '../series';
-import { floorPastNonNegative } from '../seriesTransform';
+import { floorPastNonNegative, isNonNegative } from '../seriesTransform';
 import { forecastWithTransform } from '../transformedForecast';
 import type { Forecast } from '../types';
 import { memoFitHook, type MemoFit } from './fitMemo';
@@ -119,6 +119,7 @@ export function analyzeSeries(
   if (forecastRun?.note) {
     notices.push(forecastRun.note);
   }
+  const nonNegative = isNonNegative(drawnValues(grid, run.detection));
   const analysis: SeriesAnalysis = {
     status: 'ok',
     key: input.key,
@@ -134,7 +135,7 @@ export function analyzeSeries(
     points: outputPoints(run.detection, forecast, grid, outputFromMs),
     windows: anomalyWindows(run.detection)
       .filter((w) => w.endMs >= outputFromMs)
-      .map(toContractWindow),
+      .map((w) => toContractWindow(w, nonNegative)),
     notices,
   };
   const lastTimeMs = series.startMs + (series.values.length - 1) * series.stepMs;
@@ -207,7 +208,7 @@ function outputPoints(
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
-  const shown = floorPastNonNegative(detection, [...grid.values, ...detection.values]);
+  const shown = floorPastNonNegative(detection, drawnValues(grid, detection));
   const band = (k: 0 | 1) => ({
     levelPct: shown.bands[k].levelPct,
     lower: [...history(shown.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
@@ -225,15 +226,28 @@ function outputPoints(
   };
 }
 
-function toContractWindow(w: ReturnType<typeof anomalyWindows>[number]): AnomalyWindow {
+/**
+ * The values a series' floor at 0 is decided on: the model grid (as the forecast's floor) and the values drawn (a
+ * bucket mean hides a negative sample at a finer step).
+ */
+function drawnValues(grid: RegularSeries, detection: Detection): number[] {
+  return [...grid.values, ...detection.values];
+}
+
+/**
+ * A window for the contract; a non-negative series' expected range is floored at 0 as its drawn bands are, so the
+ * annotation of a count's drop reads "expected 0 to 475", not a range thousands below what the count can reach.
+ */
+function toContractWindow(w: ReturnType<typeof anomalyWindows>[number], nonNegative: boolean): AnomalyWindow {
+  const floor = (v: number) => (nonNegative ? Math.max(0, v) : v);
   return {
     startMs: w.startMs,
     endMs: w.endMs,
     peakMs: w.peakMs,
     peakScore: w.peakScore,
     severity: w.level >= 2 ? 2 : 1,
-    expectedLower: w.expectedLower,
-    expectedUpper: w.expectedUpper,
+    expectedLower: floor(w.expectedLower),
+    expectedUpper: floor(w.expectedUpper),
     observed: w.observed,
     kind: w.kind,
     ...(w.silence ? { pause: { ...w.silence } } : {}),
