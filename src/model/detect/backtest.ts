@@ -43,6 +43,7 @@ import {
 import type { RegularSeries } from '../series';
 import { aggregateSeries } from './aggregate';
 import { beatsRecord, pushRecord, recordMax } from './record';
+import { bucketBar, pushBucketScore } from './bucketLikelihood';
 import { followExcursion, spreadExtent, startExcursion } from './excursion';
 import { logMissing, silencedByGap } from './gapRuns';
 import { fineSlots, logFineBucket, newFineWalk, scoreFineBucket, type FineWalk } from './fine';
@@ -313,7 +314,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   const [weak, strong] = w.r.multipliers;
   const bandLevel = Math.abs(e) > strong * sd ? 2 : Math.abs(e) > weak * sd ? 1 : 0;
   // The point test at the native step is calibrated by the series' own extremes (`record.ts`); on a model grid
-  // coarser than the input, the fine layer does that and the bucket test stays the plain threshold.
+  // coarser than the input, the fine layer does that for the fine points, and the bucket test by its own scores below.
   const record = w.native ? recordMax(w.record) : 0;
   pushRecord(w.record, Math.abs(z));
   const spike = bandLevel > 0 && Math.abs(z) >= w.cfg.minScore && beatsRecord(Math.abs(z), record);
@@ -322,7 +323,14 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   // the margin: each score is clipped, so a long drift ties its own record at clip·√k and a margin would hide it.
   const sustainedRecord = recordMax(w.sustainedRecord);
   pushRecord(w.sustainedRecord, sustained);
-  const anomalous = (sustained >= w.cfg.sustainScore && beatsRecord(sustained, sustainedRecord, 1)) || spike;
+  // On a model grid coarser than the input, the bucket test's flag needs the bar set by the series' own recent bucket
+  // scores (Ahmad et al.'s anomaly likelihood, `bucketLikelihood.ts`); replacement still follows `spike` alone, so
+  // the model is fed as before.
+  const flagged = w.native ? spike : spike && Math.abs(z) >= bucketBar(w.bucketScores, w.cfg.minScore);
+  if (!w.native) {
+    pushBucketScore(w.bucketScores, Math.abs(z));
+  }
+  const anomalous = (sustained >= w.cfg.sustainScore && beatsRecord(sustained, sustainedRecord, 1)) || flagged;
   w.strength[i] = Math.max(Math.abs(z), sustained);
   const echo = isEcho(w, model, i);
   const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.r.routineGapWindow);

@@ -12,6 +12,7 @@ import { errorLogKeep, NO_WEEK, type ErrorLog, type ErrorScales, type WeekGrid }
 import type { Excursion } from './excursion';
 import { createGapRuns, type GapRuns } from './gapRuns';
 import { createRecordWindow, pointRecordWindow, type RecordWindow } from './record';
+import { createBucketScores, type BucketScores } from './bucketLikelihood';
 import { createSpikeTally, SPIKE_BUDGET_SPAN_MS, type SpikeTally } from './spikeBudget';
 import type { ModelChoice } from './refit';
 import { createMosum, type Mosum } from './mosum';
@@ -87,6 +88,8 @@ export interface Walk {
   gaps: GapRuns;
   /** The series' own recent extremes of |score| (`record.ts`). */
   record: RecordWindow;
+  /** The series' own recent bucket |scores|, which calibrate the bucket test of finer data (`bucketLikelihood.ts`). */
+  bucketScores: BucketScores;
   /** True when the model grid is the input grid (no fine layer): the point test is then calibrated here. */
   native: boolean;
   /** The anomaly in progress, compared with the band expected before it (`excursion.ts`). */
@@ -147,6 +150,16 @@ function resolveConfig(cfg: DetectorConfig, stepMs: number, startMs: number): Re
   };
 }
 
+/**
+ * The bucket scores' window: as long as the point records remember an extreme (`recordWindow` + `recordFade`; off
+ * with them when `recordWindow` is 0), giving a bar from one day of buckets on.
+ */
+function bucketScoreWindow(config: DetectorConfig, stepMs: number): BucketScores {
+  const full = spanPoints(config.recordWindow, stepMs, 0);
+  const length = full > 0 ? full + spanPoints(config.recordFade, stepMs, 0) : 0;
+  return createBucketScores(length, spanPoints({ ms: DAY_MS }, stepMs));
+}
+
 /** A fresh walk over `series` (the model grid); `endIndex` maps its slots to the input grid. */
 export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex: number[], fitHook?: FitHook): Walk {
   const n = series.values.length;
@@ -176,6 +189,7 @@ export function newWalk(series: RegularSeries, config: DetectorConfig, endIndex:
     strength: new Array<number>(n).fill(NaN),
     excursionOnset: new Array<number>(n).fill(NaN),
     record: pointRecordWindow(config, series.stepMs),
+    bucketScores: bucketScoreWindow(config, series.stepMs),
     sustainedRecord: createRecordWindow(spanPoints(config.recordWindow, series.stepMs, 0)),
     native: true,
     allows: (score) => directionAllows(config.direction, score),
