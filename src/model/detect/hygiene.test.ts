@@ -140,6 +140,38 @@ describe('applyAlertRules', () => {
       ).toEqual([incident - 70, incident]);
     });
 
+    it('should hold it off when a run was held silent in the week before the incident (a busy series)', () => {
+      // An alert at 30 h (over a week before the aftershock: no second episode), and a weaker run 10 h later held by
+      // its hold-off, inside the week: the series misbehaved twice in that week, so the aftershock is held off.
+      expect(
+        alertsOf([
+          [30, 10, 1],
+          [40, 5, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([30, incident]);
+      // Without the held run it pages early.
+      expect(
+        alertsOf([
+          [30, 10, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([30, incident, aftershock]);
+    });
+
+    it('should not count a run held after the alert holding off (the aftermath of the incident)', () => {
+      // A run 5 h after the incident is held (not quiet for 8 h); the aftershock 15 h after it still pages early.
+      expect(
+        alertsOf([
+          [incident, 100, 3],
+          [incident + 5, 5, 1],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident, aftershock]);
+    });
+
     it('should hold it off when the series was not quiet for 8 hours before it', () => {
       // The incident's excursion lasts until 6 h before the aftershock.
       expect(
