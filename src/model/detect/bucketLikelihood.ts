@@ -10,7 +10,7 @@
  * and the fine test draw on the same history.
  *
  * The bar this gives is used only to *raise* the plain threshold, and only up to {@link BUCKET_BAR_CAP} × minScore:
- * - Raise only: on a well-behaved series μ + 4.26σ of |score| is about 3, below minScore 4.2, and the test decides
+ * - Raise only: on a well-behaved series μ + 4.26σ of |score| is about 3.4, below minScore 4.2, and the test decides
  *   exactly as before. Letting it lower the bar as well (down to 0.85 or 0.93 × minScore) added tweet and
  *   nyc_taxi false positives: nab7 70.76 / 72.03 (from 72.26).
  * - Capped: the σ of a window that holds a giant (a bucket |score| of 100–272 on NAB's AWS files) is set by that one
