@@ -65,7 +65,7 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
 
   // Each threshold of the decision: the point test, the sustained (MOSUM) test, the hold-off's length and escalation,
   // the early page's rarity window and quiet spell, the hold-off's fading end, and the record's full week and fade (the
-  // activity-stopped test's thresholds: `evalSilence.test.ts`, a file of its own so that the two test workers share the
+  // activity-stopped test's and the bucket bar's thresholds: `evalNeighbours.test.ts`, a file of its own so that the two test workers share the
   // evaluations).
   const neighbours: Array<[string, Partial<DetectorConfig>]> = [
     ['minScore 3.78', { minScore: 0.9 * DEFAULT_DETECTOR_CONFIG.minScore }],

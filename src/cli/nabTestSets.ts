@@ -1,5 +1,5 @@
 /**
- * The NAB sets the evaluation tests read (`eval.test.ts`, `evalSilence.test.ts`) and what those tests share. The sets
+ * The NAB sets the evaluation tests read (`eval.test.ts`, `evalNeighbours.test.ts`) and what those tests share. The sets
  * live outside the repository (read-only, never copied in): ../shared beside the checkout (or beside the folder of
  * worktrees); the suites skip where they are absent.
  */

@@ -326,7 +326,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   // On a model grid coarser than the input, the bucket test's flag needs the bar set by the series' own recent bucket
   // scores (Ahmad et al.'s anomaly likelihood, `bucketLikelihood.ts`); replacement still follows `spike` alone, so
   // the model is fed as before.
-  const flagged = w.native ? spike : spike && Math.abs(z) >= bucketBar(w.bucketScores, w.cfg.minScore);
+  const flagged = w.native ? spike : spike && Math.abs(z) >= bucketBar(w.bucketScores, w.cfg.minScore, w.cfg.bucketBar);
   if (!w.native) {
     pushBucketScore(w.bucketScores, Math.abs(z));
   }

@@ -1,7 +1,7 @@
 import { seededNormal } from '../sarima/simulate';
 import type { RegularSeries } from '../series';
 import { runDetector } from './backtest';
-import { BUCKET_BAR_CAP, bucketBar, createBucketScores, pushBucketScore } from './bucketLikelihood';
+import { DEFAULT_BUCKET_BAR, bucketBar, createBucketScores, pushBucketScore } from './bucketLikelihood';
 import { DEFAULT_DETECTOR_CONFIG } from './config';
 
 const MIN_SCORE = 4.2;
@@ -34,8 +34,8 @@ describe('bucketBar (Ahmad et al. 2017 anomaly likelihood on bucket scores)', ()
     expect(bucketBar(windowOf(scores), MIN_SCORE)).toBeGreaterThan(MIN_SCORE);
   });
 
-  it('should cap the bar at BUCKET_BAR_CAP × minScore however large a past giant', () => {
-    expect(bucketBar(windowOf([...calm(300, 2), 272]), MIN_SCORE)).toBe(BUCKET_BAR_CAP * MIN_SCORE);
+  it('should cap the bar at capShare × minScore however large a past giant', () => {
+    expect(bucketBar(windowOf([...calm(300, 2), 272]), MIN_SCORE)).toBe(DEFAULT_BUCKET_BAR.capShare * MIN_SCORE);
   });
 
   it('should keep minScore until the window holds minCount scores, and skip NaN', () => {
@@ -44,12 +44,12 @@ describe('bucketBar (Ahmad et al. 2017 anomaly likelihood on bucket scores)', ()
     expect(bucketBar(s, MIN_SCORE)).toBe(MIN_SCORE);
     pushBucketScore(s, 0.5);
     pushBucketScore(s, 0.5);
-    expect(bucketBar(s, MIN_SCORE)).toBe(BUCKET_BAR_CAP * MIN_SCORE);
+    expect(bucketBar(s, MIN_SCORE)).toBe(DEFAULT_BUCKET_BAR.capShare * MIN_SCORE);
   });
 
   it('should forget a giant once the window has moved past it, with exact sums after the ring wraps', () => {
     const s = windowOf([272, ...calm(503, 3)]);
-    expect(bucketBar(s, MIN_SCORE)).toBe(BUCKET_BAR_CAP * MIN_SCORE);
+    expect(bucketBar(s, MIN_SCORE)).toBe(DEFAULT_BUCKET_BAR.capShare * MIN_SCORE);
     pushBucketScore(s, 0.8);
     expect(bucketBar(s, MIN_SCORE)).toBe(MIN_SCORE);
     const exact = Array.from(s.ring).reduce((a, b) => a + b, 0);
@@ -100,5 +100,14 @@ describe('the hourly-bucket test calibrated by its own scores (backtest.ts, buck
     expect(withTarget(false, 1)).toBeGreaterThan(0);
     expect(withTarget(true, 1)).toBe(0);
     expect(withTarget(true, 1.7)).toBeGreaterThan(0);
+  });
+
+  it('should read its bar from the configuration: capShare 0 turns the calibration off', () => {
+    const series = minutes(12, 7);
+    [4, 5, 6, 7, 8].forEach((day) => shiftHour(series, day, 4 + day, 3));
+    shiftHour(series, 10, 15, 1);
+    const off = { ...DEFAULT_DETECTOR_CONFIG, bucketBar: { ...DEFAULT_BUCKET_BAR, capShare: 0 } };
+    const m = runDetector(series, off).modelDetection;
+    expect(m.level[m.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@
  * which the point tests' records remember an extreme (`recordWindow` + `recordFade`, 21 days), so the bucket test
  * and the fine test draw on the same history.
  *
- * The bar this gives is used only to *raise* the plain threshold, and only up to {@link BUCKET_BAR_CAP} × minScore:
+ * The bar this gives is used only to *raise* the plain threshold, and only up to `capShare` × minScore:
  * - Raise only: on a well-behaved series μ + 4.26σ of |score| is about 3.4, below minScore 4.2, and the test decides
  *   exactly as before. Letting it lower the bar as well (down to 0.85 or 0.93 × minScore) added tweet and
  *   nyc_taxi false positives: nab7 70.76 / 72.03 (from 72.26).
@@ -19,20 +19,31 @@
  *   bucket 1.5 × minScore away always counts, and the likelihood decides only the band minScore … 1.5 × minScore,
  *   where the bucket test's false positives and its weak first window detections mix (|score| 4–5 on the tweets).
  *
- * Measured on nab30 / nab7 (standard profile, issue 12 session 10, /work/coord/bucket10.md): 74.97 → 76.96 (55 → 56
+ * Measured on nab30 / nab7 (standard profile, issue 12, session 10): 74.97 → 76.96 (55 → 56
  * of 62 windows, 83 → 69 false positives) / 72.26 → 72.66. Neighbours: ε's quantile 4.26 × 0.9 / 1.1: 75.74 /
  * 76.96; cap 1.35 / 1.65: 75.24 / 76.88; W 7 / 14 / 25 / 28 / 31 / 56 days: 76.78–77.05.
  */
 import { normalQuantile } from '../sarima/normal';
 
-/** The paper's flag threshold on the likelihood: flag when L ≥ 1 − ε (Ahmad et al. 2017 use 1 − 10⁻⁵). */
-export const BUCKET_LIKELIHOOD_EPSILON = 1e-5;
+/** How the hourly-bucket test's bar is set from the series' own bucket scores (module comment). */
+export interface BucketBarRules {
+  /**
+   * Q⁻¹(ε): how many σ above μ a bucket's |score| must lie for the likelihood L ≥ 1 − ε. Ahmad et al. 2017 flag at
+   * ε = 10⁻⁵, 4.265 σ. ±10 %: nab30 75.74 / 76.96 (module comment).
+   */
+  tailSigmas: number;
+  /**
+   * The largest bar, in units of minScore: a bucket this far out always counts (uncapped: nab30 71.43). 0 = the
+   * calibration is off and the bar is minScore.
+   */
+  capShare: number;
+}
 
-/** The largest bar, in units of minScore: a bucket this far out always counts (module comment: nab30 71.43 uncapped). */
-export const BUCKET_BAR_CAP = 1.5;
-
-/** Q⁻¹(ε): how many σ above μ a bucket's |score| must lie for L ≥ 1 − ε (4.265). */
-const TAIL_SIGMAS = normalQuantile(1 - BUCKET_LIKELIHOOD_EPSILON);
+/** The paper's ε = 10⁻⁵ and a cap of 1.5 × minScore (module comment). */
+export const DEFAULT_BUCKET_BAR: BucketBarRules = {
+  tailSigmas: normalQuantile(1 - 1e-5),
+  capShare: 1.5,
+};
 
 /**
  * The last `length` finite bucket |scores| with their running sum and sum of squares (O(1) per bucket; the sums are
@@ -92,15 +103,15 @@ export function pushBucketScore(s: BucketScores, absScore: number): void {
 }
 
 /**
- * The |score| the next bucket needs to be flagged: μ + Q⁻¹(ε)·σ of the window's scores (sample σ), clamped to
- * [minScore, {@link BUCKET_BAR_CAP} × minScore]; minScore while the window holds fewer than `minCount` scores.
+ * The |score| the next bucket needs to be flagged: μ + `tailSigmas`·σ of the window's scores (sample σ), clamped to
+ * [minScore, `capShare` × minScore]; minScore while the window holds fewer than `minCount` scores.
  */
-export function bucketBar(s: BucketScores, minScore: number): number {
-  if (s.count < s.minCount) {
+export function bucketBar(s: BucketScores, minScore: number, rules: BucketBarRules = DEFAULT_BUCKET_BAR): number {
+  if (s.count < s.minCount || !(rules.capShare > 1)) {
     return minScore;
   }
   const mean = s.sum / s.count;
   const variance = Math.max(0, (s.sumSq - s.count * mean * mean) / (s.count - 1));
-  const bar = mean + TAIL_SIGMAS * Math.sqrt(variance);
-  return Math.min(BUCKET_BAR_CAP * minScore, Math.max(minScore, bar));
+  const bar = mean + rules.tailSigmas * Math.sqrt(variance);
+  return Math.min(rules.capShare * minScore, Math.max(minScore, bar));
 }

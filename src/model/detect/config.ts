@@ -7,6 +7,7 @@ import type { ArimaOrder } from '../types';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './hygiene';
 import { DAY_MS, HOUR_MS } from '../timeUnits';
 import type { SilenceRules } from './silence';
+import { DEFAULT_BUCKET_BAR, type BucketBarRules } from './bucketLikelihood';
 
 /** A length of history: a number of model-grid points or a duration. */
 export type Span = { points: number } | { ms: number };
@@ -120,6 +121,12 @@ export interface DetectorConfig {
    * than any of its pauses of the last two weeks, with its own alert memory (`backtest.ts`). burstShare 0 = off.
    */
   silence: SilenceRules;
+  /**
+   * Per-series calibration of the hourly-bucket test of data finer than the model grid (`bucketLikelihood.ts`): a
+   * bucket also needs the bar set by the anomaly likelihood of the series' own bucket scores over `recordWindow` +
+   * `recordFade`, between minScore and `capShare` × minScore.
+   */
+  bucketBar: BucketBarRules;
   /** Estimation method passed to the engine. */
   method: 'CSS-ML' | 'ML' | 'CSS';
 }
@@ -174,6 +181,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
     statsMs: 7 * DAY_MS,
     watchMs: 7 * DAY_MS,
   },
+  bucketBar: DEFAULT_BUCKET_BAR,
   method: 'CSS',
 };
 
