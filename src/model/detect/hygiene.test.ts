@@ -207,7 +207,7 @@ describe('applyAlertRules', () => {
       ).toEqual([incident - 48]);
     });
 
-    it('should count an escalation as part of the episode it escalates, unless it came after a quiet spell', () => {
+    it('should count an escalation as part of the episode it escalates, even after a quiet spell', () => {
       // A weak alert 6 h before the incident, escalated by it (×3) before the series was quiet: one episode.
       expect(
         alertsOf([
@@ -216,10 +216,22 @@ describe('applyAlertRules', () => {
           [aftershock, 5, 2],
         ])
       ).toEqual([incident - 6, incident, aftershock]);
-      // 12 h before, the incident is a new page after a quiet spell: a second episode in the week, so no early page.
+      // 12 h before, the incident could also page early (after a quiet spell), but it escalates the weak alert (×25):
+      // that alert was the incident's onset, still one episode, so the aftershock pages early (ec2_cpu_utilization_24ae8d).
       expect(
         alertsOf([
           [incident - 12, 4, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([incident - 12, incident, aftershock]);
+    });
+
+    it('should count an early page that does not escalate as a second episode', () => {
+      // 40 then 100 (under ×3) 12 h later: the incident pages early, a second episode in the week: no early page.
+      expect(
+        alertsOf([
+          [incident - 12, 40, 1],
           [incident, 100, 3],
           [aftershock, 5, 2],
         ])

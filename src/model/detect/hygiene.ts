@@ -33,7 +33,7 @@ export interface AlertRules {
   /**
    * Early page for a series that rarely alerts: inside a hold-off, a run of a new excursion alerts when the series
    * was quiet for `quietMs` before that excursion began, and has had no other alert episode (an alert after a hold-off
-   * ended, or one that could page early; a mere escalation continues its episode) in the last `rareWindowMs`, over
+   * ended, or one that could page early; an escalation continues its episode) in the last `rareWindowMs`, over
    * which it has been watched, nor a run held silent in that window before the alert holding off. The alert opens a
    * hold-off in turn. Absent = no early page.
    */
@@ -159,8 +159,10 @@ export function applyAlertRules(
       continue;
     }
     out[i] = level;
-    // A mere escalation continues the episode it escalates; the early page's rarity counts episodes.
-    if (expired || early) {
+    // An escalation continues the episode it escalates, even one that could also page early (a weak alert 12 h
+    // before a ×28 stronger incident is that incident's onset, not a second episode that makes the series busy).
+    // Escalations need ×3 each, so they cannot make a spiky series look rare; the early page's rarity counts episodes.
+    if (expired || (early && !escalates)) {
       history.episodesMs.push(timesMs[i]);
     }
     lastAlertMs = timesMs[i];
