@@ -10,7 +10,7 @@ import { DAY_MS, HOUR_MS } from '../contract/constants';
 // Regression floors, set a little under what the default configuration reaches (standard profile; issue 12):
 // nab30 77.48, nab7 72.66. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
 // costs 1, an early detection earns up to 1, over a range of 124) and ~15 false positives ≈ 1 window.
-const NAB30_FLOOR = 76.4;
+const NAB30_FLOOR = 76.9;
 const NAB7_FLOOR = 71;
 // Known limits: neighbours that miss that rule, each held to a floor a little under its measured score so that it
 // cannot get worse unseen. None now (the sustained test's threshold at 4.5 met it last: last paragraph). minScore 4.4 met the
