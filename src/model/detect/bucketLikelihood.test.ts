@@ -102,6 +102,26 @@ describe('the hourly-bucket test calibrated by its own scores (backtest.ts, buck
     expect(withTarget(true, 1.7)).toBeGreaterThan(0);
   });
 
+  it('should judge a bucket by the bar of the buckets before it, not one its own score has raised', () => {
+    // A +0.9 hour 30 buckets after scoring began (|z| ≈ 4.9), the sustained test off so the bucket test alone decides:
+    // the 30 calm scores before it leave the bar at minScore, but counted in its own window the bucket would raise
+    // the bar above itself (one outlier among 31 scores dominates their σ), and hide itself.
+    const noSustain = { ...DEFAULT_DETECTOR_CONFIG, sustainScore: Infinity };
+    const calmRun = runDetector(minutes(10, 7), noSustain).modelDetection;
+    const target = calmRun.score.findIndex((z) => Number.isFinite(z)) + 30;
+    const series = minutes(10, 7);
+    const endSlot = (calmRun.timesMs[target] - series.startMs) / series.stepMs;
+    for (let k = 0; k < 60; k++) {
+      series.values[endSlot - k] += 0.9;
+    }
+    const m = runDetector(series, noSustain).modelDetection;
+    const z = Math.abs(m.score[target]);
+    const before = m.score.slice(0, target).map(Math.abs);
+    expect(bucketBar(windowOf(before), MIN_SCORE)).toBe(MIN_SCORE);
+    expect(bucketBar(windowOf([...before, z]), MIN_SCORE)).toBeGreaterThan(z);
+    expect(m.level[target]).toBeGreaterThan(0);
+  });
+
   it('should read its bar from the configuration: capShare 0 turns the calibration off', () => {
     const series = minutes(12, 7);
     [4, 5, 6, 7, 8].forEach((day) => shiftHour(series, day, 4 + day, 3));
