@@ -161,6 +161,19 @@ describe('applyAlertRules', () => {
       ).toEqual([30, incident, aftershock]);
     });
 
+    it('should not count a run held more than a week before the new anomaly, though inside the week before the incident', () => {
+      // The alert at 10 h holds a run at 20 h: 162 h before the incident but 182 h before the aftershock, so outside
+      // the week the early page looks back over from the aftershock's run.
+      expect(
+        alertsOf([
+          [10, 10, 1],
+          [20, 5, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([10, incident, aftershock]);
+    });
+
     it('should not count a run held after the alert holding off (the aftermath of the incident)', () => {
       // A run 5 h after the incident is held (not quiet for 8 h); the aftershock 15 h after it still pages early.
       expect(
