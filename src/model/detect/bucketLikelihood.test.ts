@@ -122,12 +122,15 @@ describe('the hourly-bucket test calibrated by its own scores (backtest.ts, buck
     expect(m.level[target]).toBeGreaterThan(0);
   });
 
-  it('should read its bar from the configuration: capShare 0 turns the calibration off', () => {
+  it('should read its bar from the configuration: capShare 0, or no record window, turns the calibration off', () => {
     const series = minutes(12, 7);
     [4, 5, 6, 7, 8].forEach((day) => shiftHour(series, day, 4 + day, 3));
     shiftHour(series, 10, 15, 1);
     const off = { ...DEFAULT_DETECTOR_CONFIG, bucketBar: { ...DEFAULT_BUCKET_BAR, capShare: 0 } };
     const m = runDetector(series, off).modelDetection;
     expect(m.level[m.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
+    // The window is the records' (`walk.ts`): with the record calibration off the bucket test is the plain threshold.
+    const noRecord = runDetector(series, { ...DEFAULT_DETECTOR_CONFIG, recordWindow: { points: 0 } }).modelDetection;
+    expect(noRecord.level[noRecord.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
   });
 });
