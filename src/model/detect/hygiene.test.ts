@@ -185,6 +185,18 @@ describe('applyAlertRules', () => {
       ).toEqual([incident, aftershock]);
     });
 
+    it('should not count a run held between the incident and its escalation (the same episode)', () => {
+      // The run at +5 h is held; the escalation at +8 h (|z| 40 ≥ 3 × 10, not quiet for 8 h: no early page) continues
+      // the incident's episode, so that run is the incident's aftermath, and a new anomaly a day later pages early.
+      const withHeldRun = [
+        [incident, 10, 3],
+        [incident + 5, 5, 1],
+        [incident + 8, 40, 2],
+        [incident + 30, 5, 2],
+      ] satisfies Array<[number, number, number]>;
+      expect(alertsOf(withHeldRun)).toEqual([incident, incident + 8, incident + 30]);
+    });
+
     it('should hold it off when the series was not quiet for 8 hours before it', () => {
       // The incident's excursion lasts until 6 h before the aftershock.
       expect(
