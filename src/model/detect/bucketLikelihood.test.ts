@@ -26,7 +26,7 @@ describe('bucketBar (Ahmad et al. 2017 anomaly likelihood on bucket scores)', ()
   });
 
   it('should raise the bar to μ + Q⁻¹(1e-5)·σ on a series whose bucket scores are heavier-tailed than its scale', () => {
-    // 484 scores of 1 and 20 of 5 (|score| ≥ 4.2 in 4 % of the buckets): μ = 1.159, sample σ = 0.783, bar = 4.50.
+    // 484 scores of 1 and 20 of 5 (|score| ≥ 4.2 in 4 % of the buckets): μ = 1.159, sample σ = 0.782, bar = 4.49.
     const scores = [...new Array<number>(484).fill(1), ...new Array<number>(20).fill(5)];
     const mean = (484 + 100) / 504;
     const sd = Math.sqrt((484 * (1 - mean) ** 2 + 20 * (5 - mean) ** 2) / 503);
