@@ -26,7 +26,7 @@ describe('bucketBar (Ahmad et al. 2017 anomaly likelihood on bucket scores)', ()
   });
 
   it('should raise the bar to μ + Q⁻¹(1e-5)·σ on a series whose bucket scores are heavier-tailed than its scale', () => {
-    // 484 scores of 1 and 20 of 5 (|score| ≥ 4.2 in 4 % of the buckets): μ = 1.159, sample σ = 0.783, bar = 4.50.
+    // 484 scores of 1 and 20 of 5 (|score| ≥ 4.2 in 4 % of the buckets): μ = 1.159, sample σ = 0.782, bar = 4.49.
     const scores = [...new Array<number>(484).fill(1), ...new Array<number>(20).fill(5)];
     const mean = (484 + 100) / 504;
     const sd = Math.sqrt((484 * (1 - mean) ** 2 + 20 * (5 - mean) ** 2) / 503);
@@ -102,12 +102,35 @@ describe('the hourly-bucket test calibrated by its own scores (backtest.ts, buck
     expect(withTarget(true, 1.7)).toBeGreaterThan(0);
   });
 
-  it('should read its bar from the configuration: capShare 0 turns the calibration off', () => {
+  it('should judge a bucket by the bar of the buckets before it, not one its own score has raised', () => {
+    // A +0.9 hour 30 buckets after scoring began (|z| ≈ 4.9), the sustained test off so the bucket test alone decides:
+    // the 30 calm scores before it leave the bar at minScore, but counted in its own window the bucket would raise
+    // the bar above itself (one outlier among 31 scores dominates their σ), and hide itself.
+    const noSustain = { ...DEFAULT_DETECTOR_CONFIG, sustainScore: Infinity };
+    const calmRun = runDetector(minutes(10, 7), noSustain).modelDetection;
+    const target = calmRun.score.findIndex((z) => Number.isFinite(z)) + 30;
+    const series = minutes(10, 7);
+    const endSlot = (calmRun.timesMs[target] - series.startMs) / series.stepMs;
+    for (let k = 0; k < 60; k++) {
+      series.values[endSlot - k] += 0.9;
+    }
+    const m = runDetector(series, noSustain).modelDetection;
+    const z = Math.abs(m.score[target]);
+    const before = m.score.slice(0, target).map(Math.abs);
+    expect(bucketBar(windowOf(before), MIN_SCORE)).toBe(MIN_SCORE);
+    expect(bucketBar(windowOf([...before, z]), MIN_SCORE)).toBeGreaterThan(z);
+    expect(m.level[target]).toBeGreaterThan(0);
+  });
+
+  it('should read its bar from the configuration: capShare 0, or no record window, turns the calibration off', () => {
     const series = minutes(12, 7);
     [4, 5, 6, 7, 8].forEach((day) => shiftHour(series, day, 4 + day, 3));
     shiftHour(series, 10, 15, 1);
     const off = { ...DEFAULT_DETECTOR_CONFIG, bucketBar: { ...DEFAULT_BUCKET_BAR, capShare: 0 } };
     const m = runDetector(series, off).modelDetection;
     expect(m.level[m.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
+    // The window is the records' (`walk.ts`): with the record calibration off the bucket test is the plain threshold.
+    const noRecord = runDetector(series, { ...DEFAULT_DETECTOR_CONFIG, recordWindow: { points: 0 } }).modelDetection;
+    expect(noRecord.level[noRecord.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
   });
 });

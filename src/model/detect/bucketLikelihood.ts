@@ -19,9 +19,11 @@
  *   bucket 1.5 × minScore away always counts, and the likelihood decides only the band minScore … 1.5 × minScore,
  *   where the bucket test's false positives and its weak first window detections mix (|score| 4–5 on the tweets).
  *
- * Measured on nab30 / nab7 (standard profile, issue 12, session 10): 74.97 → 76.96 (55 → 56
- * of 62 windows, 83 → 69 false positives) / 72.26 → 72.66. Neighbours: ε's quantile 4.26 × 0.9 / 1.1: 75.74 /
- * 76.96; cap 1.35 / 1.65: 75.24 / 76.88; W 7 / 14 / 25 / 28 / 31 / 56 days: 76.78–77.05.
+ * Measured on nab30 / nab7 (standard profile, issue 12, session 10) from main b5c01fb, before the early page counted
+ * held runs: 74.97 → 76.96 (55 → 56 of 62 windows, 83 → 69 false positives) / 72.26 → 72.66. Neighbours: ε's
+ * quantile 4.26 × 0.9 / 1.1: 75.74 / 76.96; cap 1.35 / 1.65: 75.24 / 76.88; W 7 / 14 / 25 / 28 / 31 / 56 days:
+ * 76.78–77.05. With the early page counting held runs (`hygiene.ts`) the default scores 77.14 / 72.66, its
+ * neighbours in `evalNeighbours.test.ts`.
  */
 import { normalQuantile } from '../sarima/normal';
 
@@ -33,7 +35,7 @@ export interface BucketBarRules {
    */
   tailSigmas: number;
   /**
-   * The largest bar, in units of minScore: a bucket this far out always counts (uncapped: nab30 71.43). 0 = the
+   * The largest bar, in units of minScore: a bucket this far out always counts (uncapped: nab30 71.43). ≤ 1 (0) = the
    * calibration is off and the bar is minScore.
    */
   capShare: number;

@@ -161,6 +161,19 @@ describe('applyAlertRules', () => {
       ).toEqual([30, incident, aftershock]);
     });
 
+    it('should not count a run held more than a week before the new anomaly, though inside the week before the incident', () => {
+      // The alert at 10 h holds a run at 20 h: 162 h before the incident but 182 h before the aftershock, so outside
+      // the week the early page looks back over from the aftershock's run.
+      expect(
+        alertsOf([
+          [10, 10, 1],
+          [20, 5, 1],
+          [incident, 100, 3],
+          [aftershock, 5, 2],
+        ])
+      ).toEqual([10, incident, aftershock]);
+    });
+
     it('should not count a run held after the alert holding off (the aftermath of the incident)', () => {
       // A run 5 h after the incident is held (not quiet for 8 h); the aftershock 15 h after it still pages early.
       expect(
@@ -170,6 +183,18 @@ describe('applyAlertRules', () => {
           [aftershock, 5, 2],
         ])
       ).toEqual([incident, aftershock]);
+    });
+
+    it('should not count a run held between the incident and its escalation (the same episode)', () => {
+      // The run at +5 h is held; the escalation at +8 h (|z| 40 ≥ 3 × 10, not quiet for 8 h: no early page) continues
+      // the incident's episode, so that run is the incident's aftermath, and a new anomaly a day later pages early.
+      const withHeldRun = [
+        [incident, 10, 3],
+        [incident + 5, 5, 1],
+        [incident + 8, 40, 2],
+        [incident + 30, 5, 2],
+      ] satisfies Array<[number, number, number]>;
+      expect(alertsOf(withHeldRun)).toEqual([incident, incident + 8, incident + 30]);
     });
 
     it('should hold it off when the series was not quiet for 8 hours before it', () => {
