@@ -25,8 +25,7 @@
  *    four days) are absorbed as observed, so that the model learns them (`spikeBudget.ts`). Missing points are
  *    imputed the same way.
  * 6. Anomalous values that were absorbed as observed sit in the model's seasonal lag; a season later they
- *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`), unless stronger than the
- *    anomaly they would repeat.
+ *    return as errors of the opposite sign. Such echoes are not flagged (`isEcho`).
  * 7. Before the first fit, points are judged against the series' own level so far (`warmup.ts`).
  * 8. An intermittent series whose bursts (or a busy series whose idle dips) stop pages when the pause is longer than
  *    its own record pause (`silence.ts`), unless the other tests already paged in the pause; these alerts pass the
@@ -218,21 +217,14 @@ const ECHO_REACH = 3;
  * the model's echo of it: the seasonal lag holds that value, and the errors at the echo disturb the next few
  * predictions. Echoes are not flagged, and are absorbed as observed so that they die out. (Replaced values
  * leave no echo: the lag holds their prediction.)
- *
- * An echo is no stronger than the anomaly it repeats: the lag carries that anomaly's deviation, of which the seasonal
- * moving average takes part back (in the airline model of Box & Jenkins, "Time Series Analysis", ch. 9, an additive
- * outlier a at t − s moves the forecast at t by a(1 − Θ)). So a slot of `strength` (max of |z| and the moving sum, as `Walk.strength`) above
- * that of every absorbed anomaly in reach is a new anomaly. Without it a weak sustained run (moving sum 5, absorbed as
- * observed) hid the next day's incident at the same hour (|z| 8–37, Twitter_volume_PFE, art_increase_spike_density).
- * Without a strength (the fine points, scored before their bucket) any absorbed anomaly in reach suppresses.
  */
-function isEcho(w: Walk, model: SarimaModel, i: number, strength = -Infinity): boolean {
+function isEcho(w: Walk, model: SarimaModel, i: number): boolean {
   const period = model.spec.seasonal.D > 0 ? model.spec.seasonal.period : 0;
   if (period <= 1) {
     return false;
   }
   for (let j = Math.max(0, i - period - ECHO_REACH); j <= i - period + ECHO_REACH && j < i; j++) {
-    if (w.tainted[j] === 1 && !(strength > w.strength[j])) {
+    if (w.tainted[j] === 1) {
       return true;
     }
   }
@@ -340,7 +332,7 @@ function judge(w: Walk, model: SarimaModel, i: number, y: number, pred: OneStep)
   }
   const anomalous = (sustained >= w.cfg.sustainScore && beatsRecord(sustained, sustainedRecord, 1)) || flagged;
   w.strength[i] = Math.max(Math.abs(z), sustained);
-  const echo = isEcho(w, model, i, w.strength[i]);
+  const echo = isEcho(w, model, i);
   const suppressed = echo || silencedByGap(w.gaps, i, w.r.gapSuppress, w.r.routineGapWindow);
   w.out.level[i] = anomalous && !suppressed && w.allows(z) ? Math.max(1, bandLevel) : 0;
   return { spike, anomalous, echo };
