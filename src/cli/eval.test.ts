@@ -8,9 +8,9 @@ import { describeNab30, describeNab7, NAB30_DIR, NAB7_DIR, NEIGHBOUR_MARGIN, sta
 import { DAY_MS, HOUR_MS } from '../contract/constants';
 
 // Regression floors, set a little under what the default configuration reaches (standard profile; issue 12):
-// nab30 77.48, nab7 72.66. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
+// nab30 77.14, nab7 72.66. Not tuning targets. On nab30 one window is worth up to ≈ 1.6 points (a missed window
 // costs 1, an early detection earns up to 1, over a range of 124) and ~15 false positives ≈ 1 window.
-const NAB30_FLOOR = 76.9;
+const NAB30_FLOOR = 76.6;
 const NAB7_FLOOR = 71;
 // Known limits: neighbours that miss that rule, each held to a floor a little under its measured score so that it
 // cannot get worse unseen. None now. History (nab30 standard):
@@ -22,14 +22,16 @@ const NAB7_FLOOR = 71;
 // - The hold-off's length (a user setting, 2 days) at 2.2 days was 71.89 (−3.08): windows that an alert 45–50 h after an
 //   earlier false alarm finds (ec2_disk_write_bytes_c0d644 window 1, ec2_network_in_5abac7 window 2) are then held
 //   off, and every length from 40 to 53 h hides some window whose alert lands just after it. With the bucket test
-//   calibrated by its own scores (`bucketLikelihood.ts`) it still loses those two windows but scores 74.69 against
-//   77.48 (−2.79), within the rule.
-// - The sustained test at 4.5 was −3.31 once the bucket bar had lifted the default (73.83 against 77.14), and 4.6–4.75
-//   −4.8: a weak moving-sum alert absorbed as observed made the next day's incident at the same hour look like its echo
-//   (Twitter_volume_PFE window 3, art_increase_spike_density), and a weak alert 12 h before a 28 times stronger incident
-//   counted as a second episode, barring ec2_cpu_utilization_24ae8d window 2's early page. Since an echo is no stronger
-//   than the anomaly it repeats (`backtest.ts` isEcho) and an escalation stays in its episode (`hygiene.ts`), 4.5–4.9
-//   score 76.95–77.29 against 77.48.
+//   calibrated by its own scores (`bucketLikelihood.ts`) it still loses those two windows but scores 74.41 against
+//   77.14 (−2.73), within the rule.
+// - The sustained test at 4.5 was −3.31 once the bucket bar had lifted the default (73.83 against 77.14): a weak
+//   moving-sum alert 12 h before a 28 times stronger incident counted as a second alert episode, which barred
+//   ec2_cpu_utilization_24ae8d window 2's early page. Since an escalation stays in its episode (`hygiene.ts`): 75.30.
+//   Between the neighbours the score is still jagged (4.6 / 4.75: 73.73 / 73.80): a weak moving-sum alert absorbed as
+//   observed makes the next day's incident at the same hour look like its echo (Twitter_volume_PFE window 3,
+//   art_increase_spike_density). Letting a stronger deviation through the echo rule smooths that (4.5–4.9 at
+//   76.95–77.29, default 77.48) but pages the day after a skipped cron run, when the model's echo of the missed run
+//   is several times the miss (`silenceShapes.test.ts`); not kept.
 const KNOWN_LIMIT_FLOORS: Record<string, number> = {};
 
 describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
@@ -95,7 +97,7 @@ describeNab30('evaluateNabDir on the NAB 30-file set (issue 12)', () => {
   );
 
   // Issue 12 must-have 5: the default sensitivity (medium) is the named level that scores best on nab30
-  // (measured: low 68.38, medium 77.48, high 65.96).
+  // (measured: low 68.14, medium 77.14, high 67.79).
   it('should score best at the default sensitivity among the named levels', () => {
     for (const level of ['low', 'high'] as const) {
       const other = evaluateNabDir(NAB30_DIR, withSensitivity(DEFAULT_DETECTOR_CONFIG, level));

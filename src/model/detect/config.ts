@@ -157,8 +157,7 @@ export interface DetectorConfig {
  * - on data finer than the model grid, the hourly-bucket test calibrated by the anomaly likelihood of the series' own
  *   bucket scores of the last 21 days: a bucket also needs μ + 4.265σ of them, between minScore and 1.5 × minScore
  *   (`bucketLikelihood.ts`). On NAB 30 files (with the early page's held-run rule of `hygiene.ts`): 74.97 → 77.14
- *   (56/62, 83 → 67 false positives; nab7 72.26 → 72.66); with echoes no stronger than their anomaly (`backtest.ts`)
- *   and escalations kept in their episode (`hygiene.ts`) 77.48, every ±10 % neighbour within 3 points.
+ *   (56/62, 83 → 67 false positives; nab7 72.26 → 72.66); every ±10 % neighbour within 3 points.
  */
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   bucketMs: HOUR_MS,
