@@ -134,3 +134,24 @@ describe('the hourly-bucket test calibrated by its own scores (backtest.ts, buck
     expect(noRecord.level[noRecord.timesMs.indexOf(targetMs)]).toBeGreaterThan(0);
   });
 });
+
+describe('the bar on data at the model step (backtest.ts)', () => {
+  it('should leave a series scored at its own step to the point record, the bar unused', () => {
+    // Hourly data is its own model grid: the point test there is calibrated by the faded record (`record.ts`), which
+    // has all but forgotten two +30 hours (|z| 25.8 and 30.0) on days 4 and 5 by day 24, where a +6 hour scores 5.39.
+    // The bucket scores' 21 days still hold both, so a bar would stand at its cap 6.3 and hide that hour.
+    const normal = seededNormal(11);
+    const values = Array.from({ length: 25 * 24 }, (_, h) => 50 + 10 * Math.sin((2 * Math.PI * h) / 24) + normal());
+    [4, 5].forEach((day) => {
+      values[day * 24 + 10] += 30;
+    });
+    const targetH = 24 * 24 + 15;
+    values[targetH] += 6;
+    const hourly: RegularSeries = { startMs: Date.UTC(2024, 0, 1), stepMs: 3_600_000, values, repairs: [] };
+    const off = { ...DEFAULT_DETECTOR_CONFIG, bucketBar: { ...DEFAULT_BUCKET_BAR, capShare: 0 } };
+    const withBar = runDetector(hourly, DEFAULT_DETECTOR_CONFIG).modelDetection;
+    const withoutBar = runDetector(hourly, off).modelDetection;
+    expect(withBar.level[targetH]).toBeGreaterThan(0);
+    expect(withBar.level).toEqual(withoutBar.level);
+  });
+});
