@@ -2,24 +2,16 @@ import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from '../model/detect/co
 import { evaluateNabDir } from './eval';
 import { describeNab30, NAB30_DIR, NEIGHBOUR_MARGIN, standardScore } from './nabTestSets';
 
-/** Every threshold of the activity-stopped test (`silence.ts`) moved by ±10 %, one at a time. */
-function silenceNeighbours(): Array<[string, Partial<DetectorConfig>]> {
-  const silence = DEFAULT_DETECTOR_CONFIG.silence;
-  return (Object.keys(silence) as Array<keyof typeof silence>).flatMap((key) =>
+/**
+ * Every threshold of the activity-stopped test (`silence.ts`) or of the bucket bar (`bucketLikelihood.ts`) moved by
+ * ±10 %, one at a time.
+ */
+function neighboursOf(field: 'silence' | 'bucketBar'): Array<[string, Partial<DetectorConfig>]> {
+  const rules: Record<string, number> = { ...DEFAULT_DETECTOR_CONFIG[field] };
+  return Object.keys(rules).flatMap((key) =>
     [0.9, 1.1].map((factor): [string, Partial<DetectorConfig>] => [
-      `silence.${key} ×${factor}`,
-      { silence: { ...silence, [key]: silence[key] * factor } },
-    ])
-  );
-}
-
-/** The hourly-bucket test's bar (`bucketLikelihood.ts`): its tail quantile and its cap moved by ±10 %, one at a time. */
-function bucketBarNeighbours(): Array<[string, Partial<DetectorConfig>]> {
-  const bar = DEFAULT_DETECTOR_CONFIG.bucketBar;
-  return (Object.keys(bar) as Array<keyof typeof bar>).flatMap((key) =>
-    [0.9, 1.1].map((factor): [string, Partial<DetectorConfig>] => [
-      `bucketBar.${key} ×${factor}`,
-      { bucketBar: { ...bar, [key]: bar[key] * factor } },
+      `${field}.${key} ×${factor}`,
+      { [field]: { ...rules, [key]: rules[key] * factor } },
     ])
   );
 }
@@ -34,7 +26,7 @@ describeNab30('activity-stopped test and bucket bar thresholds on the NAB 30-fil
     defaultScore = standardScore(evaluateNabDir(NAB30_DIR, DEFAULT_DETECTOR_CONFIG));
   }, 300_000);
 
-  it.each([...silenceNeighbours(), ...bucketBarNeighbours()])(
+  it.each([...neighboursOf('silence'), ...neighboursOf('bucketBar')])(
     'should score within 3 points of the default when a threshold moves by 10 %% (%s)',
     (_name, change) => {
       const neighbour = evaluateNabDir(NAB30_DIR, { ...DEFAULT_DETECTOR_CONFIG, ...change });

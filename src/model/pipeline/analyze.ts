@@ -119,7 +119,8 @@ export function analyzeSeries(
   if (forecastRun?.note) {
     notices.push(forecastRun.note);
   }
-  const nonNegative = isNonNegative(drawnValues(grid, run.detection));
+  const drawn = drawnValues(grid, run.detection);
+  const nonNegative = isNonNegative(drawn);
   const analysis: SeriesAnalysis = {
     status: 'ok',
     key: input.key,
@@ -132,7 +133,7 @@ export function analyzeSeries(
         ? { transform: { setting: forecastRun.transform.setting, lambda: forecastRun.transform.lambda } }
         : {}),
     },
-    points: outputPoints(run.detection, forecast, grid, outputFromMs),
+    points: outputPoints(run.detection, forecast, grid, outputFromMs, drawn),
     windows: anomalyWindows(run.detection)
       .filter((w) => w.endMs >= outputFromMs)
       .map((w) => toContractWindow(w, nonNegative)),
@@ -200,7 +201,8 @@ function outputPoints(
   detection: Detection,
   forecast: Forecast | undefined,
   grid: RegularSeries,
-  outputFromMs: number
+  outputFromMs: number,
+  drawn: number[]
 ): SeriesPoints {
   const modelStepMs = grid.stepMs;
   const lastModelMs = grid.startMs + (grid.values.length - 1) * modelStepMs;
@@ -208,7 +210,7 @@ function outputPoints(
   const from = first < 0 ? detection.timesMs.length : first;
   const history = (a: number[]) => a.slice(from).map(toNullable);
   const horizon = forecast?.mean.length ?? 0;
-  const shown = floorPastNonNegative(detection, drawnValues(grid, detection));
+  const shown = floorPastNonNegative(detection, drawn);
   const band = (k: 0 | 1) => ({
     levelPct: shown.bands[k].levelPct,
     lower: [...history(shown.bands[k].lower), ...(forecast?.intervals[k].lower ?? []).map(toNullable)],
