@@ -95,3 +95,30 @@ describe('derivedSeries of a count series (the real pipeline)', () => {
     expect(weakLower.values).toContain(0);
   });
 });
+
+describe('tidemark_anomaly under the direction setting (the real pipeline)', () => {
+  // Hourly counts with a 12-hour drop to 0 on day 12: an anomaly below the expected range.
+  const values = simulateSeasonal(14 * 24, { seed: 3, period: 24, amplitude: 40, phi: 0.3, level: 50 }).map((v, i) =>
+    i >= 12 * 24 + 14 && i < 12 * 24 + 26 ? 0 : Math.max(0, Math.round(v))
+  );
+  const counts = { key: 'c', labels: {}, timesMs: values.map((_, i) => i * HOUR_MS), values, stepMs: HOUR_MS };
+  /** Sum of tidemark_anomaly over the drop's hours with `direction`. */
+  const flaggedInDrop = (direction: 'both' | 'above' | 'below') => {
+    const { analysis } = realAnalyzeSeries(counts, {
+      ...DEFAULT_MODEL_SETTINGS,
+      trainingWindowMs: 7 * DAY_MS,
+      direction,
+    });
+    const anomaly = derivedSeries({ detector: 'taxi' }, analysis).find(
+      (s) => s.labels.__name__ === 'tidemark_anomaly'
+    )!;
+    const drop = (t: number) => t >= (12 * 24 + 14) * HOUR_MS && t < (12 * 24 + 26) * HOUR_MS;
+    return analysis.points.timesMs.reduce((sum, t, k) => sum + (drop(t) ? (anomaly.values[k] ?? 0) : 0), 0);
+  };
+
+  it('should flag the drop with direction both or below, and not with above', () => {
+    expect(flaggedInDrop('both')).toBeGreaterThan(0);
+    expect(flaggedInDrop('below')).toBe(flaggedInDrop('both'));
+    expect(flaggedInDrop('above')).toBe(0);
+  });
+});
